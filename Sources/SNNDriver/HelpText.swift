@@ -1,0 +1,49 @@
+// HelpText: what `snnc --help` and `snnc help COMMAND` print.
+
+enum HelpText {
+    static let overview = """
+        snnc — the compiler and runtime for .snn spiking neural network models
+
+        Usage: snnc <command> [options] [files]
+
+        Commands:
+          check     Check models for mistakes and report them with their location
+          help      Show help for a command (snnc help check)
+
+        Options:
+          -h, --help     Show this help
+          --version      Show the version
+
+        Exit status: 0 no errors, 1 the model has errors, 2 bad usage or unreadable file.
+        Documentation: docs/language.md (the language), Grammar/snn.ebnf (the grammar).
+
+        """
+
+    static let check = """
+        Usage: snnc check [options] FILE... | -
+
+        Checks .snn models and reports every mistake found, with file, line and column.
+        Use '-' to read a model from standard input.
+
+        Options:
+          --format human|gcc|json  How to print diagnostics (default: human)
+                                   gcc:  file:line:col: error: message [E0102], one per line
+                                   json: one document; positions also give UTF-16 columns (LSP)
+          --color auto|always|never
+                                   Colour human output (auto: only on a terminal and without NO_COLOR)
+          --stdin-filename NAME    The name to show for standard input (default: <stdin>)
+          --dump-ast               Print the syntax tree of each file (for debugging)
+          -h, --help               Show this help
+
+        Exit status: 0 no errors (warnings allowed), 1 errors found, 2 bad usage or unreadable file.
+
+        """
+
+    static func command(_ name: String) -> String? {
+        switch name {
+        case "check": return check
+        case "help": return overview
+        default: return nil
+        }
+    }
+}

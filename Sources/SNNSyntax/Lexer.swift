@@ -1,0 +1,197 @@
+// Lexer: turns a SourceFile into tokens, comments and diagnostics in one linear pass. It never fails:
+// every problem becomes a diagnostic and lexing goes on (an operator from another language still yields the
+// token it meant, so the parser sees what the user intended). Literals and comments are in LexerLiterals.swift.
+
+import SNNSource
+
+public struct LexedFile: Sendable {
+    public var tokens: [Token]
+    public var comments: [Comment]
+    public var diagnostics: [Diagnostic]
+}
+
+public struct Lexer {
+    let file: SourceFile
+    let bytes: [UInt8]
+    var index = 0
+    var tokens: [Token] = []
+    var comments: [Comment] = []
+    var diagnostics: [Diagnostic] = []
+
+    public static func lex(_ file: SourceFile) -> LexedFile {
+        var lexer = Lexer(file: file)
+        lexer.run()
+        return LexedFile(tokens: lexer.tokens, comments: lexer.comments, diagnostics: lexer.diagnostics)
+    }
+
+    init(file: SourceFile) {
+        self.file = file
+        self.bytes = file.bytes
+        tokens.reserveCapacity(bytes.count / 4)
+    }
+
+    mutating func run() {
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), 0x0C:
+                index += 1
+            case UInt8(ascii: "\n"):
+                addNewline(at: index)
+                index += 1
+            case UInt8(ascii: "#"):
+                lexComment()
+            case UInt8(ascii: "\""):
+                lexString()
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                lexNumber()
+            case _ where isIdentifierStart(at: index):
+                lexIdentifier()
+            case 0x80...:
+                lexNonASCII()
+            default:
+                lexPunctuation()
+            }
+        }
+        if !tokens.isEmpty, tokens[tokens.count - 1].kind != .newline { addNewline(at: bytes.count) }
+        add(.endOfFile, bytes.count, bytes.count)
+    }
+
+    // MARK: - Emitting
+
+    func range(_ start: Int, _ end: Int) -> SourceRange { SourceRange(file: file.id, start: start, end: end) }
+
+    mutating func add(_ kind: TokenKind, _ start: Int, _ end: Int, _ text: String = "") {
+        tokens.append(Token(kind, range(start, end), text))
+    }
+
+    mutating func addNewline(at offset: Int) {
+        // Separators collapse; a file's leading blank lines produce none.
+        guard let last = tokens.last, last.kind != .newline else { return }
+        add(.newline, offset, offset + 1)
+    }
+
+    mutating func report(_ code: SyntaxCode, _ message: String, _ start: Int, _ end: Int,
+                         help: String? = nil, fixIts: [FixIt] = [], notes: [DiagnosticNote] = []) {
+        diagnostics.append(Diagnostic(.error, code.code, message, at: range(start, end),
+                                      notes: notes, help: help, fixIts: fixIts))
+    }
+
+    // MARK: - Identifiers, keywords, derivatives
+
+    mutating func lexIdentifier() {
+        let start = index
+        let end = identifierEnd(from: index)
+        let word = file.text(in: start..<end)
+        index = end
+        if word.count >= 2, word.hasPrefix("d"), matches("/dt", at: end), !isIdentifierContinue(at: end + 3) {
+            index = end + 3
+            add(.derivative, start, index, String(word.dropFirst()))
+        } else if let keyword = Keyword(rawValue: word) {
+            add(.keyword(keyword), start, end, word)
+        } else {
+            add(.identifier, start, end, word)
+        }
+    }
+
+    /// The end of the identifier that starts at `offset`.
+    func identifierEnd(from offset: Int) -> Int {
+        var end = offset
+        while end < bytes.count, isIdentifierContinue(at: end) { end += scalarLength(at: end) }
+        return end
+    }
+
+    func isIdentifierStart(at offset: Int) -> Bool {
+        guard offset < bytes.count else { return false }
+        let byte = bytes[offset]
+        if byte < 0x80 { return isASCIILetter(byte) || byte == UInt8(ascii: "_") }
+        guard let scalar = decodeScalar(at: offset).scalar else { return false }
+        return scalar.properties.isAlphabetic
+    }
+
+    func isIdentifierContinue(at offset: Int) -> Bool {
+        guard offset < bytes.count else { return false }
+        let byte = bytes[offset]
+        if byte < 0x80 { return isASCIILetter(byte) || isDigit(byte) || byte == UInt8(ascii: "_") }
+        return isIdentifierStart(at: offset)
+    }
+
+    func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
+
+    func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    func matches(_ text: StaticString, at offset: Int) -> Bool {
+        let count = text.utf8CodeUnitCount
+        guard offset + count <= bytes.count else { return false }
+        return text.withUTF8Buffer { pattern in
+            (0..<count).allSatisfy { bytes[offset + $0] == pattern[$0] }
+        }
+    }
+
+    func byte(at offset: Int) -> UInt8? { offset < bytes.count ? bytes[offset] : nil }
+
+    // MARK: - UTF-8
+
+    /// Decodes one scalar; `nil` for an invalid sequence (its length is then 1 byte).
+    func decodeScalar(at offset: Int) -> (scalar: Unicode.Scalar?, length: Int) {
+        let lead = bytes[offset]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let length: Int, minimum: UInt32
+        switch lead {
+        case 0xC2...0xDF: length = 2; minimum = 0x80
+        case 0xE0...0xEF: length = 3; minimum = 0x800
+        case 0xF0...0xF4: length = 4; minimum = 0x10000
+        default: return (nil, 1)
+        }
+        guard offset + length <= bytes.count else { return (nil, 1) }
+        var value = UInt32(lead) & (0xFF >> (length + 1))
+        for k in 1..<length {
+            let next = bytes[offset + k]
+            guard next & 0xC0 == 0x80 else { return (nil, 1) }
+            value = value << 6 | UInt32(next & 0x3F)
+        }
+        guard value >= minimum, let scalar = Unicode.Scalar(value) else { return (nil, 1) }
+        return (scalar, length)
+    }
+
+    func scalarLength(at offset: Int) -> Int { decodeScalar(at: offset).length }
+
+    /// `U+00A0`-style name of a code point, for messages about invisible or unusual characters.
+    func codePoint(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    // MARK: - Non-ASCII characters that are not letters
+
+    mutating func lexNonASCII() {
+        let start = index
+        let (scalar, length) = decodeScalar(at: index)
+        guard let scalar else {
+            while index < bytes.count, bytes[index] >= 0x80, decodeScalar(at: index).scalar == nil { index += 1 }
+            report(.invalidUTF8, "invalid UTF-8 byte sequence", start, index,
+                   help: "save the file as UTF-8")
+            return
+        }
+        index += length
+        if let (kind, spelling) = Lexer.lookalikes[scalar] {
+            report(.lookalikeCharacter, "'\(scalar)' is not an operator of the language; write '\(spelling)'",
+                   start, index, fixIts: [FixIt(replace: range(start, index), with: spelling)])
+            if let kind { add(kind, start, index, spelling) }
+            return
+        }
+        report(.invalidCharacter, "unexpected character '\(scalar)' (\(codePoint(scalar.value)))",
+               start, index)
+    }
+
+    /// Typographic characters that editors and word processors substitute for ASCII operators and quotes.
+    static let lookalikes: [Unicode.Scalar: (TokenKind?, String)] = [
+        "\u{2192}": (.arrow, "->"), "\u{2264}": (.lessEqual, "<="), "\u{2265}": (.greaterEqual, ">="),
+        "\u{2260}": (.notEqual, "!="), "\u{2212}": (.minus, "-"), "\u{2013}": (.minus, "-"),
+        "\u{00D7}": (.star, "*"), "\u{22C5}": (.star, "*"), "\u{00F7}": (.slash, "/"),
+        "\u{201C}": (nil, "\""), "\u{201D}": (nil, "\""), "\u{2018}": (nil, "'"), "\u{2019}": (nil, "'"),
+        "\u{00A0}": (nil, " "), "\u{2009}": (nil, " "), "\u{202F}": (nil, " "),
+    ]
+}

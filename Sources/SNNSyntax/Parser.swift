@@ -1,0 +1,341 @@
+// Parser: recursive descent over the token stream into the AST. This file holds the machinery — token
+// navigation, newline handling, error reporting with follow-on suppression, recovery and the file/item loop.
+// The grammar itself is split by topic: ParserBodies (neurons, rules, blocks), ParserNetwork, ParserExperiment,
+// ParserExpressions. Grammar/snn.ebnf is the reference; keep them in step.
+
+import SNNSource
+
+public struct ParsedFile: Sendable {
+    public var syntax: SourceFileSyntax
+    public var comments: [Comment]
+    /// Lexical and syntactic diagnostics, in the order they were found.
+    public var diagnostics: [Diagnostic]
+}
+
+public final class Parser {
+    let file: SourceFile
+    let tokens: [Token]
+    var position = 0
+    var diagnostics: [Diagnostic]
+    /// Set after an error; further errors are dropped until the parser resynchronises at an item or member.
+    var recovering = false
+    /// Inside `(…)` and `[…]` line breaks do not end anything.
+    var bracketDepth = 0
+    /// Recursion depth of expressions and blocks, bounded so that hostile input cannot exhaust the stack.
+    var nesting = 0
+    static let nestingLimit = 100
+    private let docComments: [Int: String]
+
+    public static func parse(_ file: SourceFile) -> ParsedFile {
+        let lexed = Lexer.lex(file)
+        let parser = Parser(file: file, lexed: lexed)
+        let syntax = parser.parseFile()
+        return ParsedFile(syntax: syntax, comments: lexed.comments, diagnostics: parser.diagnostics)
+    }
+
+    init(file: SourceFile, lexed: LexedFile) {
+        self.file = file
+        self.tokens = lexed.tokens
+        self.diagnostics = lexed.diagnostics
+        var docs: [Int: String] = [:]
+        for comment in lexed.comments where comment.kind == .doc {
+            docs[file.lineIndex(of: comment.range.startOffset)] = comment.text
+        }
+        self.docComments = docs
+    }
+
+    // MARK: - Token navigation
+
+    var current: Token {
+        if bracketDepth > 0 { skipNewlines() }
+        return tokens[position]
+    }
+
+    /// The kind of the token `offset` places ahead (newlines skipped inside brackets).
+    func peekKind(_ offset: Int) -> TokenKind {
+        var index = position, remaining = offset
+        while true {
+            while bracketDepth > 0, tokens[index].kind == .newline { index += 1 }
+            if remaining == 0 || tokens[index].kind == .endOfFile { return tokens[index].kind }
+            index += 1
+            remaining -= 1
+        }
+    }
+
+    func at(_ kind: TokenKind) -> Bool { current.kind == kind }
+    func at(_ keyword: Keyword) -> Bool { current.kind == .keyword(keyword) }
+    func at(_ word: ContextualKeyword) -> Bool { current.kind == .identifier && current.text == word.rawValue }
+
+    @discardableResult
+    func advance() -> Token {
+        let token = current
+        if token.kind != .endOfFile { position += 1 }
+        return token
+    }
+
+    func eat(_ kind: TokenKind) -> Token? { at(kind) ? advance() : nil }
+    func eat(_ keyword: Keyword) -> Token? { at(keyword) ? advance() : nil }
+
+    func skipNewlines() {
+        while tokens[position].kind == .newline { position += 1 }
+    }
+
+    func skipSeparators() {
+        while tokens[position].kind == .newline || tokens[position].kind == .semicolon { position += 1 }
+    }
+
+    /// Whether the current token is the first of its line.
+    var atLineStart: Bool {
+        _ = current
+        return position == 0 || tokens[position - 1].kind == .newline
+    }
+
+    /// Whether the current token can only begin a new top-level item and sits at the start of a line —
+    /// the sign that an enclosing bracket or brace was never closed.
+    var atItemStart: Bool {
+        if case .keyword(let keyword) = current.kind, keyword.startsItem, atLineStart { return true }
+        return current.kind == .endOfFile
+    }
+
+    var atSeparator: Bool {
+        switch tokens[position].kind {
+        case .newline, .semicolon, .endOfFile, .rightBrace: return true
+        default: return false
+        }
+    }
+
+    /// The end of the last token before the current one, ignoring line breaks: where a missing token goes.
+    var insertionPoint: SourceRange {
+        var index = position - 1
+        while index > 0, tokens[index].kind == .newline { index -= 1 }
+        return index >= 0 ? tokens[index].range.endPoint : tokens[position].range.startPoint
+    }
+
+    func range(from start: SourceRange) -> SourceRange { start.union(insertionPoint) }
+
+    // MARK: - Errors
+
+    func error(_ code: SyntaxCode, _ message: String, at range: SourceRange, label: String? = nil,
+               notes: [DiagnosticNote] = [], help: String? = nil, fixIts: [FixIt] = []) {
+        guard !recovering else { return }
+        recovering = true
+        diagnostics.append(Diagnostic(.error, code.code, message, at: range, label: label,
+                                      notes: notes, help: help, fixIts: fixIts))
+    }
+
+    /// Where an "expected …" error points: at the offending token, or just after the previous token when the
+    /// line (or file) ended early.
+    var errorLocation: SourceRange {
+        switch tokens[position].kind {
+        case .newline, .endOfFile: return insertionPoint
+        default: return current.range
+        }
+    }
+
+    @discardableResult
+    func expect(_ kind: TokenKind, _ context: String) -> Token? {
+        if let token = eat(kind) { return token }
+        error(.expectedToken, "expected '\(kind.spelling)' \(context), found \(current.displayName)",
+              at: errorLocation, fixIts: [FixIt(replace: insertionPoint, with: kind.spelling)])
+        return nil
+    }
+
+    @discardableResult
+    func expect(_ keyword: Keyword, _ context: String) -> Token? { expect(.keyword(keyword), context) }
+
+    func expect(_ word: ContextualKeyword, _ context: String) {
+        if at(word) { advance(); return }
+        error(.expectedToken, "expected '\(word.rawValue)' \(context), found \(current.displayName)",
+              at: errorLocation)
+    }
+
+    /// Reports a bracket that was never closed, pointing at where the closer belongs and at the opener.
+    func unclosed(_ opener: Token, _ closer: TokenKind, _ what: String) {
+        error(.unclosedDelimiter, "expected '\(closer.spelling)' to close \(what)", at: insertionPoint,
+              notes: [DiagnosticNote("'\(opener.kind.spelling)' opened here", at: opener.range)],
+              fixIts: [FixIt(replace: insertionPoint, with: closer.spelling)])
+    }
+
+    /// Guards recursion; false (after one diagnostic) when the input nests deeper than the limit.
+    func enterNesting() -> Bool {
+        nesting += 1
+        if nesting > Parser.nestingLimit {
+            error(.nestingTooDeep, "expression or block nested more than \(Parser.nestingLimit) levels deep",
+                  at: current.range, help: "split it using `let` or `const` declarations")
+            return false
+        }
+        return true
+    }
+
+    // MARK: - Names
+
+    /// A name being declared or referred to; a reserved keyword is reported but still accepted as the name.
+    func parseName(_ what: String) -> Identifier? {
+        let token = current
+        switch token.kind {
+        case .identifier:
+            advance()
+            return Identifier(token.text, token.range)
+        case .keyword(let keyword):
+            error(.keywordAsName, "'\(keyword.rawValue)' is a reserved keyword and cannot be the name of \(what)",
+                  at: token.range, help: "choose another name, for example '\(keyword.rawValue)_'")
+            advance()
+            return Identifier(token.text, token.range)
+        default:
+            error(.expectedName, "expected the name of \(what), found \(token.displayName)", at: errorLocation)
+            return nil
+        }
+    }
+
+    /// A label: argument names and members, where keywords are allowed (`labels = …`, `iris.train`).
+    func parseLabel(_ what: String) -> Identifier? {
+        let token = current
+        switch token.kind {
+        case .identifier, .keyword:
+            advance()
+            return Identifier(token.text, token.range)
+        default:
+            error(.expectedName, "expected \(what), found \(token.displayName)", at: errorLocation)
+            return nil
+        }
+    }
+
+    var atLabel: Bool {
+        switch current.kind {
+        case .identifier, .keyword: return true
+        default: return false
+        }
+    }
+
+    // MARK: - Recovery
+
+    /// Skips to the next line that starts a top-level item.
+    func synchronizeItem() {
+        while !at(.endOfFile) {
+            if atItemStart { return }
+            position += 1
+        }
+    }
+
+    /// Skips the rest of a member or statement: to the end of its line, a `}` closing its block, or an item start.
+    /// A `{…}` block met on the way is skipped whole.
+    func synchronizeMember() {
+        var depth = 0
+        while !at(.endOfFile), !atItemStart {
+            switch tokens[position].kind {
+            case .leftBrace: depth += 1
+            case .rightBrace:
+                if depth == 0 { return }
+                depth -= 1
+            case .newline, .semicolon:
+                if depth == 0 { return }
+            default: break
+            }
+            position += 1
+        }
+    }
+
+    // MARK: - File and items
+
+    func parseFile() -> SourceFileSyntax {
+        var header: ModelHeader?
+        var items: [Item] = []
+        skipSeparators()
+        while !at(.endOfFile) {
+            recovering = false
+            let start = position
+            if at(.model) {
+                let parsed = parseModelHeader()
+                let location = parsed?.range ?? insertionPoint
+                if let previous = header {
+                    error(.misplacedModelHeader, "a file declares one model; '\(previous.name.name)' was already declared",
+                          at: location, notes: [DiagnosticNote("model declared here", at: previous.range)],
+                          help: "remove this line")
+                } else if !items.isEmpty {
+                    error(.misplacedModelHeader, "'model' must be the first item of the file", at: location,
+                          help: "move this line to the top of the file")
+                } else {
+                    header = parsed
+                }
+            } else if let item = parseItem() {
+                items.append(item)
+            }
+            if !atSeparator && !at(.rightBrace) {
+                error(.expectedEndOfItem, "expected a line break or ';' here, found \(current.displayName)",
+                      at: current.range, help: "write each declaration or statement on its own line")
+                synchronizeItem()
+            }
+            skipSeparators()
+            if position == start { position += 1 }        // progress guard
+        }
+        let fileRange = SourceRange(file: file.id, start: 0, end: file.bytes.count)
+        return SourceFileSyntax(model: header, items: items, range: fileRange)
+    }
+
+    private func parseModelHeader() -> ModelHeader? {
+        let keyword = advance()
+        guard let name = parseName("the model") else { return nil }
+        return ModelHeader(name: name, range: keyword.range.union(name.range))
+    }
+
+    func parseItem() -> Item? {
+        let first = current
+        let kind: Item.Kind?
+        switch first.kind {
+        case .keyword(.neuron): kind = parseNeuron().map(Item.Kind.neuron)
+        case .keyword(.rule): kind = parseRule().map(Item.Kind.rule)
+        case .keyword(.population): kind = parsePopulation().map(Item.Kind.population)
+        case .keyword(.input): kind = parseInput().map(Item.Kind.input)
+        case .keyword(.connect): kind = parseConnect().map(Item.Kind.connect)
+        case .keyword(.dataset): kind = parseDataset().map(Item.Kind.dataset)
+        case .keyword(.split): kind = parseSplit().map(Item.Kind.split)
+        case .keyword(.const): kind = parseConst().map(Item.Kind.constant)
+        case .keyword(.simulate): kind = parseSimulate().map(Item.Kind.simulate)
+        case .keyword(.record): kind = parseRecord().map(Item.Kind.record)
+        case .keyword(.train): kind = parseTrain().map(Item.Kind.train)
+        case .keyword(.evaluate): kind = parseEvaluate().map(Item.Kind.evaluate)
+        case .keyword(.assign): kind = parseAssignLabels().map(Item.Kind.assignLabels)
+        case .keyword(.save): kind = parseTransfer(.save).map(Item.Kind.save)
+        case .keyword(.load): kind = parseTransfer(.load).map(Item.Kind.load)
+        default:
+            reportUnexpectedItem()
+            synchronizeItem()
+            return nil
+        }
+        guard let kind else { return nil }
+        return Item(kind: kind, doc: docComment(above: first), range: range(from: first.range))
+    }
+
+    private func reportUnexpectedItem() {
+        let token = current
+        if token.kind == .rightBrace || token.kind == .rightParen || token.kind == .rightBracket {
+            error(.unexpectedClosingDelimiter, "'\(token.kind.spelling)' has no matching opening bracket",
+                  at: token.range, fixIts: [FixIt(replace: token.range, with: "")])
+            return
+        }
+        let starters = Keyword.allCases.filter(\.startsItem).map(\.rawValue)
+        var help = "a file holds declarations (model, neuron, rule, population, input, connect, dataset, split, "
+            + "const) and experiment statements (simulate, record, train, evaluate, assign, save, load)"
+        var fixIts: [FixIt] = []
+        if token.kind == .identifier, let guess = Spelling.closest(to: token.text, in: starters) {
+            help = "did you mean '\(guess)'?"
+            fixIts = [FixIt(replace: token.range, with: guess)]
+        } else if token.kind == .identifier, peekKind(1) == .equals {
+            help = "to name a value, write 'const \(token.text) = …'"
+            fixIts = [FixIt(replace: token.range.startPoint, with: "const ")]
+        }
+        error(.expectedItem, "expected a declaration or statement, found \(token.displayName)",
+              at: token.range, help: help, fixIts: fixIts)
+    }
+
+    /// The `##` lines directly above a token, joined.
+    func docComment(above token: Token) -> String? {
+        var line = file.lineIndex(of: token.range.startOffset) - 1
+        var lines: [String] = []
+        while let text = docComments[line] {
+            lines.append(text)
+            line -= 1
+        }
+        return lines.isEmpty ? nil : lines.reversed().joined(separator: "\n")
+    }
+}

@@ -1,0 +1,297 @@
+// Parser: neuron and rule declarations, their members, event handlers and `{ … }` statement blocks.
+// All braced bodies share one loop (`parseBody`) that handles separators, a missing `}` and recovery.
+
+import SNNSource
+
+extension Parser {
+    func parseNeuron() -> NeuronDecl? {
+        let keyword = advance()
+        guard let name = parseName("a neuron model") else { return nil }
+        let base = eat(.extends) != nil ? parseName("the neuron model to extend") : nil
+        guard let open = expect(.leftBrace, "to open the body of neuron '\(name.name)'") else { return nil }
+        let members = parseBody(open, "the body of neuron '\(name.name)'") { self.parseNeuronMember() }
+        return NeuronDecl(name: name, base: base, members: members, range: range(from: keyword.range))
+    }
+
+    func parseRule() -> RuleDecl? {
+        let keyword = advance()
+        guard let name = parseName("a learning rule") else { return nil }
+        let base = eat(.extends) != nil ? parseName("the rule to extend") : nil
+        guard let open = expect(.leftBrace, "to open the body of rule '\(name.name)'") else { return nil }
+        let members = parseBody(open, "the body of rule '\(name.name)'") { self.parseRuleMember() }
+        return RuleDecl(name: name, base: base, members: members, range: range(from: keyword.range))
+    }
+
+    /// Members up to the closing `}` (already past `open`). Members end at a line break, `;`, `}` or,
+    /// when `commas` is set, `,`. An item keyword at the start of a line means the `}` is missing.
+    func parseBody<T>(_ open: Token, _ what: String, commas: Bool = false, _ parseMember: () -> T?) -> [T] {
+        var members: [T] = []
+        guard enterNesting() else { nesting -= 1; synchronizeMember(); return members }
+        defer { nesting -= 1 }
+        let savedDepth = bracketDepth
+        bracketDepth = 0                                    // inside braces, line breaks matter again
+        defer { bracketDepth = savedDepth }
+        skipSeparators()
+        while eat(.rightBrace) == nil {
+            if atItemStart {
+                recovering = false
+                unclosed(open, .rightBrace, what)
+                return members
+            }
+            recovering = false
+            let start = position
+            if let member = parseMember() { members.append(member) }
+            if !(atSeparator || (commas && at(.comma))) {
+                error(.expectedEndOfItem, "expected a line break or ';' here, found \(current.displayName)",
+                      at: current.range, help: "write each member on its own line")
+                synchronizeMember()
+            }
+            if commas { _ = eat(.comma) }
+            skipSeparators()
+            if position == start { position += 1 }        // progress guard
+        }
+        return members
+    }
+
+    // MARK: - Neuron members
+
+    private func parseNeuronMember() -> Member? {
+        let first = current
+        let kind: Member.Kind?
+        switch first.kind {
+        case .keyword(.param): kind = parseVariable(.param).map(Member.Kind.variable)
+        case .keyword(.state): kind = parseVariable(.state).map(Member.Kind.variable)
+        case .keyword(.let): kind = parseAlias()
+        case .derivative: kind = parseEquation().map(Member.Kind.equation)
+        case .identifier where first.text == ContextualKeyword.spike.rawValue && peekKind(1) == .keyword(.when):
+            advance(); advance()
+            kind = .threshold(parseExpression())
+        case .identifier where first.text == ContextualKeyword.reset.rawValue:
+            advance()
+            kind = .reset(parseResetStatements())
+        case .identifier where first.text == ContextualKeyword.refractory.rawValue:
+            advance()
+            kind = .refractory(parseExpression())
+        case .identifier where first.text == ContextualKeyword.method.rawValue:
+            advance()
+            expect(.equals, "after 'method'")
+            kind = parseName("an integration method (exact, euler, rk2, rk4, exponential_euler)").map(Member.Kind.method)
+        case .identifier where ["synaptic", "pre", "post"].contains(first.text) && peekKind(1) == .identifier,
+             .keyword(.on):
+            error(.misplacedMember, "'\(first.text)' belongs in a learning rule, not in a neuron model",
+                  at: first.range, help: "declare plasticity in a `rule { … }` and attach it with `learn` in a connection")
+            synchronizeMember()
+            return nil
+        default:
+            reportUnexpectedMember("neuron", allowed: "param, state, let, dv/dt = …, spike when …, reset …, refractory …, method = …")
+            return nil
+        }
+        guard let kind else { return nil }
+        return Member(kind: kind, doc: docComment(above: first), range: range(from: first.range))
+    }
+
+    /// `reset { … }` or `reset v = Vr, w += b`.
+    private func parseResetStatements() -> [Statement] {
+        if at(.leftBrace) { return parseBlock("the reset block") }
+        var statements: [Statement] = []
+        repeat {
+            guard let statement = parseAssignment() else { break }
+            statements.append(statement)
+        } while eat(.comma) != nil
+        return statements
+    }
+
+    // MARK: - Rule members
+
+    private func parseRuleMember() -> Member? {
+        let first = current
+        let kind: Member.Kind?
+        switch first.kind {
+        case .keyword(.param): kind = parseVariable(.param).map(Member.Kind.variable)
+        case .keyword(.let): kind = parseAlias()
+        case .derivative: kind = parseEquation().map(Member.Kind.equation)
+        case .keyword(.on): kind = parseHandler().map(Member.Kind.handler)
+        case .identifier where peekKind(1) == .identifier:
+            guard let role = VariableDecl.Role(rawValue: first.text), role != .param, role != .state else {
+                reportUnexpectedMember("rule", allowed: "param, synaptic, pre, post, let, dx/dt = …, on pre/post/reward { … }")
+                return nil
+            }
+            kind = parseVariable(role).map(Member.Kind.variable)
+        case .keyword(.state):
+            error(.misplacedMember, "a rule's variables are 'synaptic' (per synapse), 'pre' or 'post' (per neuron)",
+                  at: first.range, fixIts: [FixIt(replace: first.range, with: "synaptic")])
+            synchronizeMember()
+            return nil
+        case .identifier where ["spike", "reset", "refractory"].contains(first.text):
+            error(.misplacedMember, "'\(first.text)' belongs in a neuron model, not in a learning rule", at: first.range)
+            synchronizeMember()
+            return nil
+        default:
+            reportUnexpectedMember("rule", allowed: "param, synaptic, pre, post, let, dx/dt = …, on pre/post/reward { … }")
+            return nil
+        }
+        guard let kind else { return nil }
+        return Member(kind: kind, doc: docComment(above: first), range: range(from: first.range))
+    }
+
+    private func reportUnexpectedMember(_ owner: String, allowed: String) {
+        let token = current
+        if token.kind == .identifier, token.text.hasPrefix("d"), token.text.count > 1, peekKind(1) == .slash {
+            // `dv / dt = …`: a derivative written with spaces.
+            let variable = String(token.text.dropFirst())
+            let end = position + 2 < tokens.count ? tokens[position + 2] : token
+            if end.kind == .identifier, end.text == "dt" {
+                error(.spacedDerivative, "a derivative is written without spaces: 'd\(variable)/dt'",
+                      at: token.range.union(end.range),
+                      fixIts: [FixIt(replace: token.range.union(end.range), with: "d\(variable)/dt")])
+                synchronizeMember()
+                return
+            }
+        }
+        var fixIts: [FixIt] = []
+        var help = "a \(owner) holds: \(allowed)"
+        if token.kind == .identifier, peekKind(1) == .equals {
+            help = "to declare a parameter, write 'param \(token.text) = …'"
+            fixIts = [FixIt(replace: token.range.startPoint, with: "param ")]
+        }
+        error(.misplacedMember, "expected a member of the \(owner), found \(token.displayName)",
+              at: token.range, help: help, fixIts: fixIts)
+        synchronizeMember()
+    }
+
+    // MARK: - Declarations inside bodies
+
+    /// `param name [: unit] [= expr]`, `state …[: dv/dt = …]`, `synaptic e = 0: de/dt = -e / tau_e`.
+    private func parseVariable(_ role: VariableDecl.Role) -> VariableDecl? {
+        let keyword = advance()
+        guard let name = parseName("a \(role.rawValue) variable") else { return nil }
+        var unit: UnitExpr?, initial: Expr?, equation: Equation?
+        if eat(.colon) != nil {
+            if at(.derivative) { equation = parseEquation() } else { unit = parseUnitAnnotation() }
+        }
+        if equation == nil, eat(.equals) != nil { initial = parseExpression() }
+        if equation == nil, eat(.colon) != nil {
+            guard at(.derivative) else {
+                error(.expectedToken, "expected an equation such as 'd\(name.name)/dt = …' after ':'", at: errorLocation)
+                return nil
+            }
+            equation = parseEquation()
+        }
+        return VariableDecl(role: role, name: name, unit: unit, initial: initial, equation: equation,
+                            range: range(from: keyword.range))
+    }
+
+    private func parseAlias() -> Member.Kind? {
+        advance()
+        guard let name = parseName("a named expression") else { return nil }
+        guard expect(.equals, "after the name of '\(name.name)'") != nil else { return nil }
+        return .alias(name: name, value: parseExpression())
+    }
+
+    /// `dv/dt = rhs`, at the derivative token.
+    func parseEquation() -> Equation? {
+        let derivative = advance()
+        let variable = Identifier(derivative.text, derivative.range)
+        guard expect(.equals, "after 'd\(derivative.text)/dt'") != nil else { return nil }
+        let rhs = parseExpression()
+        return Equation(variable: variable, rhs: rhs, range: range(from: derivative.range))
+    }
+
+    /// `on event [(params)] { … }`, at `on`.
+    func parseHandler() -> EventHandler? {
+        let keyword = advance()
+        guard let event = parseLabel("an event name (pre, post, reward or spike) after 'on'") else { return nil }
+        var parameters: [Identifier] = []
+        if let open = eat(.leftParen) {
+            bracketDepth += 1
+            while !at(.rightParen), !atItemStart {
+                guard let parameter = parseName("a parameter of 'on \(event.name)'") else { break }
+                parameters.append(parameter)
+                if eat(.comma) == nil { break }
+            }
+            if eat(.rightParen) == nil { unclosed(open, .rightParen, "the parameters of 'on \(event.name)'") }
+            bracketDepth -= 1
+        }
+        guard at(.leftBrace) else {
+            error(.expectedToken, "expected '{' to open the body of 'on \(event.name)', found \(current.displayName)",
+                  at: errorLocation)
+            return nil
+        }
+        let body = parseBlock("the body of 'on \(event.name)'")
+        return EventHandler(event: event, parameters: parameters, body: body, range: range(from: keyword.range))
+    }
+
+    // MARK: - Statement blocks
+
+    /// `{ statement … }`, at the `{`.
+    func parseBlock(_ what: String) -> [Statement] {
+        let open = advance()
+        return parseBody(open, what) { self.parseStatement() }
+    }
+
+    private func parseStatement() -> Statement? {
+        if at(.if) { return parseConditional() }
+        return parseAssignment()
+    }
+
+    private func parseConditional() -> Statement? {
+        let keyword = advance()
+        guard enterNesting() else { nesting -= 1; return nil }
+        defer { nesting -= 1 }
+        let condition = parseExpression()
+        guard at(.leftBrace) else {
+            error(.expectedToken, "expected '{' after the condition of 'if', found \(current.displayName)",
+                  at: errorLocation)
+            return nil
+        }
+        let then = parseBlock("the 'if' block")
+        var otherwise: [Statement]?
+        if eat(.else) != nil {
+            if at(.if) {
+                otherwise = parseConditional().map { [$0] } ?? []
+            } else if at(.leftBrace) {
+                otherwise = parseBlock("the 'else' block")
+            } else {
+                error(.expectedToken, "expected '{' or 'if' after 'else', found \(current.displayName)",
+                      at: errorLocation)
+            }
+        }
+        return Statement(kind: .conditional(condition: condition, then: then, otherwise: otherwise),
+                         range: range(from: keyword.range))
+    }
+
+    /// `target op value` where target is a variable (`v`, `post.v`).
+    func parseAssignment() -> Statement? {
+        let target = parseExpression()
+        if case .missing = target.kind { return nil }
+        guard isAssignable(target) else {
+            error(.invalidAssignmentTarget, "only a variable can be assigned to", at: target.range,
+                  help: "write `name = value`, `name += value`, …")
+            return nil
+        }
+        let op: AssignmentOperator
+        switch current.kind {
+        case .equals: op = .assign
+        case .plusAssign: op = .add
+        case .minusAssign: op = .subtract
+        case .starAssign: op = .multiply
+        case .slashAssign: op = .divide
+        default:
+            error(.expectedToken, "expected '=', '+=', '-=', '*=' or '/=' after the variable, found \(current.displayName)",
+                  at: errorLocation)
+            return nil
+        }
+        advance()
+        skipNewlines()
+        let value = parseExpression()
+        return Statement(kind: .assignment(target: target, op: op, value: value), range: target.range.union(value.range))
+    }
+
+    private func isAssignable(_ expr: Expr) -> Bool {
+        switch expr.kind {
+        case .name: return true
+        case .member(let base, _): return isAssignable(base)
+        default: return false
+        }
+    }
+}

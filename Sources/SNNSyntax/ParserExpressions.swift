@@ -1,0 +1,264 @@
+// Parser: expressions (a Pratt parser over the precedence table of Grammar/snn.ebnf), argument lists,
+// named calls such as `random(p = 0.02)`, bracketed lists, and units.
+
+import SNNSource
+
+extension Parser {
+    // Binding powers, lowest first. `not` binds looser than comparisons; unary minus looser than `^`.
+    private static let orPower = 1, andPower = 2, comparisonPower = 4, rangePower = 5
+    private static let additivePower = 6, multiplicativePower = 7, unaryPower = 8, powerPower = 9
+
+    func parseExpression() -> Expr { parseBinary(0) }
+
+    private func binaryOperator(_ kind: TokenKind) -> (BinaryOperator?, Int)? {
+        switch kind {
+        case .keyword(.or): return (.or, Parser.orPower)
+        case .keyword(.and): return (.and, Parser.andPower)
+        case .equal: return (.equal, Parser.comparisonPower)
+        case .notEqual: return (.notEqual, Parser.comparisonPower)
+        case .less: return (.less, Parser.comparisonPower)
+        case .lessEqual: return (.lessEqual, Parser.comparisonPower)
+        case .greater: return (.greater, Parser.comparisonPower)
+        case .greaterEqual: return (.greaterEqual, Parser.comparisonPower)
+        case .dotDot: return (nil, Parser.rangePower)
+        case .plus: return (.add, Parser.additivePower)
+        case .minus: return (.subtract, Parser.additivePower)
+        case .star: return (.multiply, Parser.multiplicativePower)
+        case .slash: return (.divide, Parser.multiplicativePower)
+        case .caret: return (.power, Parser.powerPower)
+        default: return nil
+        }
+    }
+
+    private func parseBinary(_ minimumPower: Int) -> Expr {
+        guard enterNesting() else { nesting -= 1; return missingExpression() }
+        defer { nesting -= 1 }
+        var left = parsePrefix()
+        var previousWasComparison = false
+        while let (op, power) = binaryOperator(current.kind), power >= minimumPower {
+            let opToken = advance()
+            skipNewlines()                                  // an operator at the end of a line continues it
+            if power == Parser.comparisonPower, previousWasComparison {
+                error(.chainedComparison, "comparisons cannot be chained", at: opToken.range,
+                      help: "combine them with 'and', e.g. `a < b and b < c`")
+            }
+            // `^` is right-associative; everything else is left-associative.
+            let right = parseBinary(op == .power ? power : power + 1)
+            let range = left.range.union(right.range)
+            left = op.map { Expr(.binary($0, left, right), range) } ?? Expr(.range(left, right), range)
+            previousWasComparison = power == Parser.comparisonPower
+        }
+        return left
+    }
+
+    private func parsePrefix() -> Expr {
+        let token = current
+        switch token.kind {
+        case .keyword(.not):
+            advance()
+            let operand = parseBinary(Parser.comparisonPower)
+            return Expr(.unary(.not, operand), token.range.union(operand.range))
+        case .minus, .plus:
+            advance()
+            let operand = parseBinary(Parser.powerPower)
+            return Expr(.unary(token.kind == .minus ? .negate : .plus, operand), token.range.union(operand.range))
+        default:
+            return parsePostfix(parsePrimary())
+        }
+    }
+
+    private func parsePostfix(_ base: Expr) -> Expr {
+        var expr = base
+        while true {
+            switch current.kind {
+            case .leftParen:
+                let arguments = parseArguments("the call")
+                expr = Expr(.call(callee: expr, arguments: arguments), range(from: expr.range))
+            case .leftBracket:
+                let indices = parseBracketList("the index")
+                expr = Expr(.index(expr, indices), range(from: expr.range))
+            case .dot:
+                advance()
+                guard let member = parseLabel("a member name after '.'") else { return expr }
+                expr = Expr(.member(expr, member), expr.range.union(member.range))
+            default:
+                return expr
+            }
+        }
+    }
+
+    private func parsePrimary() -> Expr {
+        let token = current
+        switch token.kind {
+        case .number:
+            advance()
+            let value = Double(token.text) ?? 0
+            if at(.unit) {
+                let unitToken = advance()
+                let unit = unitExpr(from: unitToken)
+                return Expr(.quantity(value: value, text: token.text, unit: unit), token.range.union(unitToken.range))
+            }
+            return Expr(.number(value: value, text: token.text), token.range)
+        case .string:
+            advance()
+            return Expr(.string(token.text), token.range)
+        case .keyword(.true), .keyword(.false):
+            advance()
+            return Expr(.boolean(token.kind == .keyword(.true)), token.range)
+        case .identifier:
+            advance()
+            return Expr(.name(token.text), token.range)
+        case .leftParen:
+            let open = advance()
+            bracketDepth += 1
+            defer { bracketDepth -= 1 }
+            let inner = parseExpression()
+            if eat(.rightParen) == nil { unclosed(open, .rightParen, "the parenthesised expression") }
+            return Expr(inner.kind, range(from: open.range))
+        case .leftBracket:
+            let elements = parseBracketList("the list")
+            return Expr(.list(elements), range(from: token.range))
+        case .derivative:
+            advance()
+            error(.derivativeInExpression, "'d\(token.text)/dt' can only stand on the left of an equation",
+                  at: token.range, help: "write the equation as `d\(token.text)/dt = …` on its own line")
+            return Expr(.missing, token.range)
+        default:
+            error(.expectedExpression, "expected an expression, found \(token.displayName)", at: errorLocation)
+            return missingExpression()
+        }
+    }
+
+    func missingExpression() -> Expr { Expr(.missing, errorLocation) }
+
+    // MARK: - Argument lists and calls
+
+    /// `( [argument { , argument } [,]] )`, at the `(`.
+    func parseArguments(_ what: String) -> [Argument] {
+        let open = advance()
+        bracketDepth += 1
+        defer { bracketDepth -= 1 }
+        var arguments: [Argument] = []
+        while !at(.rightParen), !atItemStart {
+            let before = position
+            arguments.append(parseArgument())
+            if eat(.comma) == nil || position == before { break }
+        }
+        if eat(.rightParen) == nil { unclosed(open, .rightParen, "the argument list of \(what)") }
+        return arguments
+    }
+
+    /// `label = value` or a positional `value`.
+    func parseArgument() -> Argument {
+        if atLabel, peekKind(1) == .equals {
+            let labelToken = advance()
+            advance()
+            skipNewlines()
+            let value = parseExpression()
+            return Argument(label: Identifier(labelToken.text, labelToken.range), value: value,
+                            range: labelToken.range.union(value.range))
+        }
+        let value = parseExpression()
+        return Argument(label: nil, value: value, range: value.range)
+    }
+
+    /// Comma-separated arguments without parentheses (after `with`, or after `train on data,`).
+    func parseArgumentSequence() -> [Argument] {
+        var arguments = [parseArgument()]
+        while eat(.comma) != nil {
+            skipNewlines()
+            arguments.append(parseArgument())
+        }
+        return arguments
+    }
+
+    /// `[ expr { , expr } ]`, at the `[`.
+    func parseBracketList(_ what: String) -> [Expr] {
+        let open = advance()
+        bracketDepth += 1
+        defer { bracketDepth -= 1 }
+        var elements: [Expr] = []
+        while !at(.rightBracket), !atItemStart {
+            let before = position
+            elements.append(parseExpression())
+            if eat(.comma) == nil || position == before { break }
+        }
+        if eat(.rightBracket) == nil { unclosed(open, .rightBracket, what) }
+        return elements
+    }
+
+    /// A name with optional arguments: `all_to_all`, `random(p = 0.02)`.
+    func parseCall(_ what: String) -> CallSyntax? {
+        guard let name = parseName(what) else { return nil }
+        let arguments = at(.leftParen) ? parseArguments("'\(name.name)'") : nil
+        return CallSyntax(name: name, arguments: arguments, range: range(from: name.range))
+    }
+
+    // MARK: - Units
+
+    /// Splits a unit token (`mV/ms`, `mS/cm^2`, `%`) into factors with exponents.
+    func unitExpr(from token: Token) -> UnitExpr {
+        var factors: [UnitExpr.Factor] = []
+        let bytes = Array(token.text.utf8)
+        var index = 0, sign = 1
+        while index < bytes.count {
+            let start = index
+            while index < bytes.count, !"/*^".utf8.contains(bytes[index]) { index += 1 }
+            let name = String(decoding: bytes[start..<index], as: UTF8.self)
+            var exponent = 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "^") {
+                let digitsStart = index + 1
+                index += 1
+                while index < bytes.count, bytes[index] != UInt8(ascii: "/"), bytes[index] != UInt8(ascii: "*") { index += 1 }
+                exponent = Int(String(decoding: bytes[digitsStart..<index], as: UTF8.self)) ?? 1
+            }
+            let offset = token.range.startOffset
+            factors.append(.init(name: Identifier(name, SourceRange(file: file.id, start: offset + start,
+                                                                     end: offset + start + name.utf8.count)),
+                                 exponent: exponent * sign))
+            if index < bytes.count {
+                sign = bytes[index] == UInt8(ascii: "/") ? -1 : 1
+                index += 1
+            }
+        }
+        return UnitExpr(factors: factors, text: token.text, range: token.range)
+    }
+
+    /// A unit written on its own after `:` in a declaration: `mV`, `mV/ms`, `uF/cm^2`, `1`.
+    func parseUnitAnnotation() -> UnitExpr? {
+        let start = current
+        var factors: [UnitExpr.Factor] = []
+        var sign = 1
+        if start.kind == .number, start.text == "1" {
+            advance()
+            return UnitExpr(factors: [], text: "1", range: start.range)
+        }
+        while true {
+            guard current.kind == .identifier else {
+                error(.expectedUnit, "expected a unit, found \(current.displayName)", at: errorLocation,
+                      help: "write a unit such as `mV`, `nA`, `mV/ms` or `1` for dimensionless")
+                return nil
+            }
+            let name = advance()
+            var exponent = 1
+            if eat(.caret) != nil {
+                let negative = eat(.minus) != nil
+                guard at(.number), let value = Int(current.text) else {
+                    error(.expectedUnit, "expected an integer exponent after '^'", at: errorLocation)
+                    return nil
+                }
+                advance()
+                exponent = negative ? -value : value
+            }
+            factors.append(.init(name: Identifier(name.text, name.range), exponent: exponent * sign))
+            if at(.slash) || at(.star) {
+                sign = advance().kind == .slash ? -1 : 1
+                continue
+            }
+            break
+        }
+        let unitRange = range(from: start.range)
+        return UnitExpr(factors: factors, text: file.text(in: unitRange.startOffset..<unitRange.endOffset),
+                        range: unitRange)
+    }
+}
