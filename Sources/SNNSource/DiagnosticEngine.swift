@@ -16,10 +16,18 @@ public struct DiagnosticEngine {
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    /// Sorted by file and position; a second error on a line already holding one is dropped (it is almost
-    /// always a consequence of the first); past `errorLimit` errors a single note says how many were left out.
+    /// Keeps the first error found on each line (later ones on that line are almost always its consequences,
+    /// and the lexer, which reports root causes, runs first), orders everything by file and position, and past
+    /// `errorLimit` errors adds a single note saying how many were left out.
     public func finalized(using sources: SourceManager) -> [Diagnostic] {
-        let ordered = diagnostics.enumerated().sorted { a, b in
+        var linesWithError = Set<LineKey>()
+        let kept = diagnostics.enumerated().filter { entry in
+            guard entry.element.severity == .error else { return true }
+            let range = entry.element.range
+            return linesWithError.insert(LineKey(file: range.file,
+                                                 line: sources.file(range.file).lineIndex(of: range.startOffset))).inserted
+        }
+        let ordered = kept.sorted { a, b in
             let (x, y) = (a.element.range, b.element.range)
             if x.file != y.file { return x.file < y.file }
             if x.start != y.start { return x.start < y.start }
@@ -27,16 +35,12 @@ public struct DiagnosticEngine {
         }.map(\.element)
 
         var result: [Diagnostic] = []
-        var linesWithError = Set<LineKey>()
         var errors = 0, dropped = 0
         for diagnostic in ordered {
-            guard diagnostic.severity == .error else { result.append(diagnostic); continue }
-            let file = sources.file(diagnostic.range.file)
-            let key = LineKey(file: diagnostic.range.file, line: file.lineIndex(of: diagnostic.range.startOffset))
-            if linesWithError.contains(key) { continue }
-            linesWithError.insert(key)
-            if errors == errorLimit { dropped += 1; continue }
-            errors += 1
+            if diagnostic.severity == .error {
+                if errors == errorLimit { dropped += 1; continue }
+                errors += 1
+            }
             result.append(diagnostic)
         }
         if dropped > 0, let last = result.last(where: { $0.severity == .error }) {

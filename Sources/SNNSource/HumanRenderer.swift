@@ -32,20 +32,20 @@ public struct HumanRenderer {
         out += excerpt(d.range, marker: "^", label: d.label, style: style, gutter: gutter, sources)
         for note in d.notes {
             if let range = note.range {
-                out += paint(String(repeating: " ", count: gutter) + " = note: ", .cyan) + note.message + "\n"
+                out += paint(String(repeating: " ", count: gutter + 1) + "= note: ", .cyan) + note.message + "\n"
                 out += excerpt(range, marker: "-", label: nil, style: .cyan, gutter: gutter, sources)
             } else {
-                out += paint(String(repeating: " ", count: gutter) + " = note: ", .cyan) + note.message + "\n"
+                out += paint(String(repeating: " ", count: gutter + 1) + "= note: ", .cyan) + note.message + "\n"
             }
         }
         if let help = d.help {
-            out += paint(String(repeating: " ", count: gutter) + " = help: ", .cyan) + help + "\n"
+            out += paint(String(repeating: " ", count: gutter + 1) + "= help: ", .cyan) + help + "\n"
         }
         for fix in d.fixIts {
             let old = sources.file(fix.range.file).text(in: fix.range.startOffset..<fix.range.endOffset)
             let action = old.isEmpty ? "insert `\(fix.replacement)`"
                 : fix.replacement.isEmpty ? "remove `\(old)`" : "replace `\(old)` with `\(fix.replacement)`"
-            out += paint(String(repeating: " ", count: gutter) + " = fix: ", .cyan) + action + "\n"
+            out += paint(String(repeating: " ", count: gutter + 1) + "= fix: ", .cyan) + action + "\n"
         }
         return out
     }
@@ -53,7 +53,7 @@ public struct HumanRenderer {
     private func gutterWidth(_ d: Diagnostic, _ sources: SourceManager) -> Int {
         let ranges = [d.range] + d.notes.compactMap(\.range)
         let maxLine = ranges.map { sources.file($0.file).lineIndex(of: $0.startOffset) + 1 }.max() ?? 1
-        return String(maxLine).count + 1
+        return String(maxLine).count
     }
 
     /// ` --> file:line:col`, then the line and a marker row under the range.
@@ -62,15 +62,14 @@ public struct HumanRenderer {
         let file = sources.file(range.file)
         let position = file.position(of: range.startOffset)
         let pad = String(repeating: " ", count: gutter)
-        var out = String(pad.dropLast()) + paint("--> ", .blue) + "\(file.path):\(position.line):\(position.column)\n"
+        var out = pad + paint("--> ", .blue) + "\(file.path):\(position.line):\(position.column)\n"
         let line = position.line - 1
-        let lineBytes = file.lineByteRange(line)
-        let (shown, caretStart, caretLength) = window(file, lineBytes, range)
+        let (shown, caretStart, caretLength) = window(file, file.lineByteRange(line), range)
         let number = String(position.line)
-        out += paint(pad + "|", .blue) + "\n"
+        out += paint(pad + " |", .blue) + "\n"
         out += paint(String(repeating: " ", count: gutter - number.count) + number + " |", .blue) + " " + shown + "\n"
         let carets = String(repeating: " ", count: caretStart) + String(repeating: marker, count: caretLength)
-        out += paint(pad + "|", .blue) + " " + paint(carets + (label.map { " " + $0 } ?? ""), style) + "\n"
+        out += paint(pad + " |", .blue) + " " + paint(carets + (label.map { " " + $0 } ?? ""), style) + "\n"
         return out
     }
 

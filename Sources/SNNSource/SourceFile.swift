@@ -14,6 +14,13 @@ public struct SourcePosition: Equatable, Sendable {
     public let column: Int
     public let utf16Column: Int
     public let offset: Int
+
+    public init(line: Int, column: Int, utf16Column: Int, offset: Int) {
+        self.line = line
+        self.column = column
+        self.utf16Column = utf16Column
+        self.offset = offset
+    }
 }
 
 public final class SourceFile: Sendable {

@@ -61,8 +61,10 @@ public struct ASTDumper {
 
     private func writeField(_ label: String?, _ value: Any, indent: Int, into out: inout String) {
         let pad = String(repeating: "  ", count: indent)
+        // Tuple positions (".0", "1") carry no meaning; named fields print their name.
         let name = label.map { $0.hasPrefix(".") ? String($0.dropFirst()) : $0 }
-        out += pad + (name.map { "\($0): " } ?? "")
+        let isPosition = name.map { !$0.isEmpty && $0.allSatisfy(\.isNumber) } ?? true
+        out += pad + (isPosition ? "- " : "\(name!): ")
         write(value, indent: indent, into: &out)
     }
 

@@ -19,8 +19,9 @@ public final class Parser {
     var diagnostics: [Diagnostic]
     /// Set after an error; further errors are dropped until the parser resynchronises at an item or member.
     var recovering = false
-    /// Inside `(…)` and `[…]` line breaks do not end anything.
-    var bracketDepth = 0
+    /// The `(` and `[` tokens still open; inside them line breaks do not end anything.
+    var openBrackets: [Token] = []
+    var bracketDepth: Int { openBrackets.count }
     /// Recursion depth of expressions and blocks, bounded so that hostile input cannot exhaust the stack.
     var nesting = 0
     static let nestingLimit = 100
@@ -124,11 +125,11 @@ public final class Parser {
     }
 
     /// Where an "expected …" error points: at the offending token, or just after the previous token when the
-    /// line (or file) ended early.
+    /// line or file ended early or the next line already starts a new item.
     var errorLocation: SourceRange {
         switch tokens[position].kind {
         case .newline, .endOfFile: return insertionPoint
-        default: return current.range
+        default: return atItemStart ? insertionPoint : current.range
         }
     }
 

@@ -28,9 +28,9 @@ extension Parser {
         var members: [T] = []
         guard enterNesting() else { nesting -= 1; synchronizeMember(); return members }
         defer { nesting -= 1 }
-        let savedDepth = bracketDepth
-        bracketDepth = 0                                    // inside braces, line breaks matter again
-        defer { bracketDepth = savedDepth }
+        let enclosingBrackets = openBrackets
+        openBrackets = []                                   // inside braces, line breaks matter again
+        defer { openBrackets = enclosingBrackets }
         skipSeparators()
         while eat(.rightBrace) == nil {
             if atItemStart {
@@ -203,14 +203,14 @@ extension Parser {
         guard let event = parseLabel("an event name (pre, post, reward or spike) after 'on'") else { return nil }
         var parameters: [Identifier] = []
         if let open = eat(.leftParen) {
-            bracketDepth += 1
+            openBrackets.append(open)
             while !at(.rightParen), !atItemStart {
                 guard let parameter = parseName("a parameter of 'on \(event.name)'") else { break }
                 parameters.append(parameter)
                 if eat(.comma) == nil { break }
             }
             if eat(.rightParen) == nil { unclosed(open, .rightParen, "the parameters of 'on \(event.name)'") }
-            bracketDepth -= 1
+            openBrackets.removeLast()
         }
         guard at(.leftBrace) else {
             error(.expectedToken, "expected '{' to open the body of 'on \(event.name)', found \(current.displayName)",

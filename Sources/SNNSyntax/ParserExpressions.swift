@@ -110,8 +110,8 @@ extension Parser {
             return Expr(.name(token.text), token.range)
         case .leftParen:
             let open = advance()
-            bracketDepth += 1
-            defer { bracketDepth -= 1 }
+            openBrackets.append(open)
+            defer { openBrackets.removeLast() }
             let inner = parseExpression()
             if eat(.rightParen) == nil { unclosed(open, .rightParen, "the parenthesised expression") }
             return Expr(inner.kind, range(from: open.range))
@@ -124,7 +124,11 @@ extension Parser {
                   at: token.range, help: "write the equation as `d\(token.text)/dt = …` on its own line")
             return Expr(.missing, token.range)
         default:
-            error(.expectedExpression, "expected an expression, found \(token.displayName)", at: errorLocation)
+            if let open = openBrackets.last, atItemStart {
+                unclosed(open, open.kind == .leftParen ? .rightParen : .rightBracket, "'\(open.kind.spelling)'")
+            } else {
+                error(.expectedExpression, "expected an expression, found \(token.displayName)", at: errorLocation)
+            }
             return missingExpression()
         }
     }
@@ -136,8 +140,8 @@ extension Parser {
     /// `( [argument { , argument } [,]] )`, at the `(`.
     func parseArguments(_ what: String) -> [Argument] {
         let open = advance()
-        bracketDepth += 1
-        defer { bracketDepth -= 1 }
+        openBrackets.append(open)
+        defer { openBrackets.removeLast() }
         var arguments: [Argument] = []
         while !at(.rightParen), !atItemStart {
             let before = position
@@ -175,8 +179,8 @@ extension Parser {
     /// `[ expr { , expr } ]`, at the `[`.
     func parseBracketList(_ what: String) -> [Expr] {
         let open = advance()
-        bracketDepth += 1
-        defer { bracketDepth -= 1 }
+        openBrackets.append(open)
+        defer { openBrackets.removeLast() }
         var elements: [Expr] = []
         while !at(.rightBracket), !atItemStart {
             let before = position
