@@ -68,11 +68,15 @@ public struct Lexer {
     mutating func addNewline(at offset: Int) {
         // Separators collapse; a file's leading blank lines produce none.
         guard let last = tokens.last, last.kind != .newline else { return }
-        add(.newline, offset, offset + 1)
+        add(.newline, offset, min(offset + 1, bytes.count))
     }
+
+    /// Past this many problems a file is not a model (a binary, say); more diagnostics would only cost memory.
+    static let diagnosticLimit = 1_000
 
     mutating func report(_ code: SyntaxCode, _ message: String, _ start: Int, _ end: Int,
                          help: String? = nil, fixIts: [FixIt] = [], notes: [DiagnosticNote] = []) {
+        guard diagnostics.count < Lexer.diagnosticLimit else { return }
         diagnostics.append(Diagnostic(.error, code.code, message, at: range(start, end),
                                       notes: notes, help: help, fixIts: fixIts))
     }

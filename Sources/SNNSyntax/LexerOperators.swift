@@ -54,9 +54,25 @@ extension Lexer {
             report(.invalidCharacter, "unexpected character '''", start, index,
                    help: "strings are written in double quotes: \"text\"")
         default:
+            // A run of characters that cannot start a token is one mistake, reported once.
             index += 1
-            let shown = byte >= 0x20 && byte < 0x7F ? "'\(Character(Unicode.Scalar(byte)))'" : codePoint(UInt32(byte))
-            report(.invalidCharacter, "unexpected character \(shown)", start, index)
+            while index < bytes.count, Lexer.isStrayASCII(bytes[index]) { index += 1 }
+            let shown = (start..<min(index, start + 12)).map { offset -> String in
+                let byte = bytes[offset]
+                return byte >= 0x20 && byte < 0x7F ? String(Character(Unicode.Scalar(byte))) : codePoint(UInt32(byte))
+            }.joined() + (index - start > 12 ? "…" : "")
+            report(.invalidCharacter, "unexpected character\(index - start > 1 ? "s" : "") '\(shown)'", start, index)
+        }
+    }
+
+    /// ASCII bytes that begin no token: control characters other than white space, and `$ @ ` ~ ? \`.
+    static func isStrayASCII(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x00...0x08, 0x0B, 0x0E...0x1F, 0x7F: return true
+        case UInt8(ascii: "$"), UInt8(ascii: "@"), UInt8(ascii: "`"), UInt8(ascii: "~"), UInt8(ascii: "?"),
+             UInt8(ascii: "\\"):
+            return true
+        default: return false
         }
     }
 

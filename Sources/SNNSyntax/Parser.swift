@@ -25,6 +25,10 @@ public final class Parser {
     /// Recursion depth of expressions and blocks, bounded so that hostile input cannot exhaust the stack.
     var nesting = 0
     static let nestingLimit = 100
+    /// Depth of the last expression tree built (operator chains included). Trees are bounded too, because
+    /// code that walks or frees a tree recursively would otherwise exhaust the stack on `1 + 1 + … + 1`.
+    var lastExpressionDepth = 0
+    static let expressionDepthLimit = 1_000
     private let docComments: [Int: String]
 
     public static func parse(_ file: SourceFile) -> ParsedFile {

@@ -31,10 +31,12 @@ extension Parser {
     }
 
     private func parseBinary(_ minimumPower: Int) -> Expr {
-        guard enterNesting() else { nesting -= 1; return missingExpression() }
+        guard enterNesting() else { nesting -= 1; lastExpressionDepth = 1; return missingExpression() }
         defer { nesting -= 1 }
         var left = parsePrefix()
+        var leftDepth = lastExpressionDepth
         var previousWasComparison = false
+        defer { lastExpressionDepth = leftDepth }
         while let (op, power) = binaryOperator(current.kind), power >= minimumPower {
             let opToken = advance()
             skipNewlines()                                  // an operator at the end of a line continues it
@@ -44,6 +46,13 @@ extension Parser {
             }
             // `^` is right-associative; everything else is left-associative.
             let right = parseBinary(op == .power ? power : power + 1)
+            let depth = max(leftDepth, lastExpressionDepth) + 1
+            if depth > Parser.expressionDepthLimit {
+                error(.nestingTooDeep, "expression has more than \(Parser.expressionDepthLimit) levels of operators",
+                      at: opToken.range, help: "split it into named parts with `let` or `const`")
+                continue                                    // keep reading the expression, stop growing the tree
+            }
+            leftDepth = depth
             let range = left.range.union(right.range)
             left = op.map { Expr(.binary($0, left, right), range) } ?? Expr(.range(left, right), range)
             previousWasComparison = power == Parser.comparisonPower
@@ -57,10 +66,12 @@ extension Parser {
         case .keyword(.not):
             advance()
             let operand = parseBinary(Parser.comparisonPower)
+            lastExpressionDepth += 1
             return Expr(.unary(.not, operand), token.range.union(operand.range))
         case .minus, .plus:
             advance()
             let operand = parseBinary(Parser.powerPower)
+            lastExpressionDepth += 1
             return Expr(.unary(token.kind == .minus ? .negate : .plus, operand), token.range.union(operand.range))
         default:
             return parsePostfix(parsePrimary())
@@ -69,6 +80,8 @@ extension Parser {
 
     private func parsePostfix(_ base: Expr) -> Expr {
         var expr = base
+        var depth = lastExpressionDepth
+        defer { lastExpressionDepth = depth }
         while true {
             switch current.kind {
             case .leftParen:
@@ -80,15 +93,23 @@ extension Parser {
             case .dot:
                 advance()
                 guard let member = parseLabel("a member name after '.'") else { return expr }
+                lastExpressionDepth = 0
                 expr = Expr(.member(expr, member), expr.range.union(member.range))
             default:
                 return expr
+            }
+            depth = max(depth, lastExpressionDepth) + 1
+            guard depth <= Parser.expressionDepthLimit else {
+                error(.nestingTooDeep, "expression has more than \(Parser.expressionDepthLimit) levels of calls and members",
+                      at: expr.range.endPoint, help: "split it into named parts with `let` or `const`")
+                return Expr(.missing, expr.range)
             }
         }
     }
 
     private func parsePrimary() -> Expr {
         let token = current
+        lastExpressionDepth = 1
         switch token.kind {
         case .number:
             advance()
@@ -117,6 +138,7 @@ extension Parser {
             return Expr(inner.kind, range(from: open.range))
         case .leftBracket:
             let elements = parseBracketList("the list")
+            lastExpressionDepth += 1
             return Expr(.list(elements), range(from: token.range))
         case .derivative:
             advance()
@@ -143,9 +165,12 @@ extension Parser {
         openBrackets.append(open)
         defer { openBrackets.removeLast() }
         var arguments: [Argument] = []
+        var deepest = 0
+        defer { lastExpressionDepth = deepest }
         while !at(.rightParen), !atItemStart {
             let before = position
             arguments.append(parseArgument())
+            deepest = max(deepest, lastExpressionDepth)
             if eat(.comma) == nil || position == before { break }
         }
         if eat(.rightParen) == nil { unclosed(open, .rightParen, "the argument list of \(what)") }
@@ -182,9 +207,12 @@ extension Parser {
         openBrackets.append(open)
         defer { openBrackets.removeLast() }
         var elements: [Expr] = []
+        var deepest = 0
+        defer { lastExpressionDepth = deepest }
         while !at(.rightBracket), !atItemStart {
             let before = position
             elements.append(parseExpression())
+            deepest = max(deepest, lastExpressionDepth)
             if eat(.comma) == nil || position == before { break }
         }
         if eat(.rightBracket) == nil { unclosed(open, .rightBracket, what) }

@@ -112,6 +112,8 @@ func codes(_ text: String) -> [String] { lex(text).diagnostics.map(\.code.rawVal
         #expect(codes("a → b") == ["E0009"])
         #expect(codes("a $ b") == ["E0001"])
         #expect(codes("a @ b ` c") == ["E0001", "E0001"])
+        #expect(codes("a & b | c") == ["E0001", "E0001"])
+        #expect(lex("x $$$$ y").diagnostics.map(\.message) == ["unexpected characters '$$$$'"])
         #expect(codes("x = 'a'") == ["E0001", "E0001"])
     }
 
