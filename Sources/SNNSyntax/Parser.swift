@@ -71,11 +71,28 @@ public final class Parser {
     func at(_ keyword: Keyword) -> Bool { current.kind == .keyword(keyword) }
     func at(_ word: ContextualKeyword) -> Bool { current.kind == .identifier && current.text == word.rawValue }
 
+    /// Consumes the current token. A line break after a token that cannot end a line (`,` `=` `+=` … `->` `:`)
+    /// is skipped, so such a line continues on the next one.
     @discardableResult
     func advance() -> Token {
         let token = current
         if token.kind != .endOfFile { position += 1 }
+        switch token.kind {
+        case .comma, .equals, .plusAssign, .minusAssign, .starAssign, .slashAssign, .arrow, .colon:
+            if !atItemStartAfterLineBreak { skipNewlines() }
+        default:
+            break
+        }
         return token
+    }
+
+    /// Whether the next line (after line breaks at the current position) begins a new item: then the line
+    /// break really ends something, and the missing part is reported where it belongs.
+    private var atItemStartAfterLineBreak: Bool {
+        var index = position
+        while tokens[index].kind == .newline { index += 1 }
+        if case .keyword(let keyword) = tokens[index].kind, keyword.startsItem { return index > position }
+        return false
     }
 
     func eat(_ kind: TokenKind) -> Token? { at(kind) ? advance() : nil }
@@ -177,6 +194,10 @@ public final class Parser {
     /// A name being declared or referred to; a reserved keyword is reported but still accepted as the name.
     func parseName(_ what: String) -> Identifier? {
         let token = current
+        if atItemStart, position > 0, tokens[position - 1].kind == .newline {
+            error(.expectedName, "expected the name of \(what) before the end of the line", at: insertionPoint)
+            return nil
+        }
         switch token.kind {
         case .identifier:
             advance()

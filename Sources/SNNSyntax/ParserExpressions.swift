@@ -33,9 +33,9 @@ extension Parser {
     private func parseBinary(_ minimumPower: Int) -> Expr {
         guard enterNesting() else { nesting -= 1; lastExpressionDepth = 1; return missingExpression() }
         defer { nesting -= 1 }
-        var left = parsePrefix()
+        var left = parsePrefix(minimumPower)
         var leftDepth = lastExpressionDepth
-        var previousWasComparison = false
+        var previousWasComparison = false, previousWasRange = false
         defer { lastExpressionDepth = leftDepth }
         while let (op, power) = binaryOperator(current.kind), power >= minimumPower {
             let opToken = advance()
@@ -43,6 +43,9 @@ extension Parser {
             if power == Parser.comparisonPower, previousWasComparison {
                 error(.chainedComparison, "comparisons cannot be chained", at: opToken.range,
                       help: "combine them with 'and', e.g. `a < b and b < c`")
+            } else if op == nil, previousWasRange {
+                error(.chainedComparison, "ranges cannot be chained", at: opToken.range,
+                      help: "a range has one start and one end: `first..last`")
             }
             // `^` is right-associative; everything else is left-associative.
             let right = parseBinary(op == .power ? power : power + 1)
@@ -56,13 +59,18 @@ extension Parser {
             let range = left.range.union(right.range)
             left = op.map { Expr(.binary($0, left, right), range) } ?? Expr(.range(left, right), range)
             previousWasComparison = power == Parser.comparisonPower
+            previousWasRange = op == nil
         }
         return left
     }
 
-    private func parsePrefix() -> Expr {
+    private func parsePrefix(_ minimumPower: Int) -> Expr {
         let token = current
         switch token.kind {
+        case .keyword(.not) where minimumPower > Parser.comparisonPower:
+            error(.expectedExpression, "'not' cannot stand inside an arithmetic expression", at: token.range,
+                  help: "put the negation in parentheses: `(not x)`")
+            return missingExpression()
         case .keyword(.not):
             advance()
             let operand = parseBinary(Parser.comparisonPower)

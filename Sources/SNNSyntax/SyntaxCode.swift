@@ -55,7 +55,7 @@ public enum SyntaxCode: String, CaseIterable, Sendable {
         case .misplacedMember: return "a member that does not belong in this block"
         case .derivativeInExpression: return "a derivative `dv/dt` outside the left side of an equation"
         case .invalidAssignmentTarget: return "the left side of an assignment is not a variable"
-        case .chainedComparison: return "comparisons chained without `and`"
+        case .chainedComparison: return "comparisons or ranges chained (`a < b < c`, `1..2..3`)"
         case .nestingTooDeep: return "brackets or blocks nested deeper than the parser allows"
         case .expectedEndOfItem: return "two declarations or statements on one line without `;`"
         case .misplacedModelHeader: return "`model NAME` that is not the first item of the file, or a second one"
