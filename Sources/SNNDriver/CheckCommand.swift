@@ -81,6 +81,9 @@ enum CheckCommand {
         guard !options.paths.isEmpty else {
             throw CLIError.usage("'snnc check' needs at least one file (or '-' for standard input)")
         }
+        if options.dumpAST && options.format == .json {
+            throw CLIError.usage("'--dump-ast' cannot be combined with '--format json' (the output would not be JSON)")
+        }
         if options.paths.filter({ $0 == "-" }).count > 1 {
             throw CLIError.usage("standard input ('-') can be checked only once")
         }

@@ -31,6 +31,7 @@ public struct Lexer {
     }
 
     mutating func run() {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }   // a UTF-8 byte-order mark is not content
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {

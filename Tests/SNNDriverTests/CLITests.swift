@@ -101,6 +101,7 @@ func runCLI(_ arguments: [String], files: [String: String] = [:], stdin: String 
         #expect(runCLI(["chek", "a.snn"]).err.hasPrefix("snnc: unknown command 'chek' (did you mean 'check'?)"))
         #expect(runCLI(["--bogus"]).status == 2)
         #expect(runCLI(["check", "-", "-"]).status == 2)
+        #expect(runCLI(["check", "--dump-ast", "--format", "json", "a.snn"]).status == 2)
     }
 
     @Test func helpAndVersion() {

@@ -126,6 +126,12 @@ func codes(_ text: String) -> [String] { lex(text).diagnostics.map(\.code.rawVal
         #expect(lexed.tokens.map(\.text).contains("y"))
     }
 
+    @Test func aByteOrderMarkIsSkipped() {
+        let lexed = Lexer.lex(SourceFile(id: FileID(0), path: "bom.snn", bytes: [0xEF, 0xBB, 0xBF] + Array("x".utf8)))
+        #expect(lexed.diagnostics.isEmpty)
+        #expect(lexed.tokens.first?.text == "x")
+    }
+
     @Test func tokenRangesPointAtTheSource() {
         let lexed = lex("population exc = lif[10]")
         let exc = lexed.tokens[1]
