@@ -8,6 +8,7 @@ enum HelpText {
 
         Commands:
           check     Check models for mistakes and report them with their location
+          explain   Explain a diagnostic code with a wrong and a right example (snnc explain E0102)
           help      Show help for a command (snnc help check)
 
         Options:
@@ -39,9 +40,19 @@ enum HelpText {
 
         """
 
+    static let explain = """
+        Usage: snnc explain [CODE]
+
+        Prints the long explanation of a diagnostic code (such as E0102, shown in brackets after each
+        diagnostic), with an example that produces it and the same example corrected.
+        Without a code, lists every code with a one-line summary.
+
+        """
+
     static func command(_ name: String) -> String? {
         switch name {
         case "check": return check
+        case "explain": return explain
         case "help": return overview
         default: return nil
         }

@@ -104,6 +104,19 @@ func runCLI(_ arguments: [String], files: [String: String] = [:], stdin: String 
         #expect(runCLI(["check", "--dump-ast", "--format", "json", "a.snn"]).status == 2)
     }
 
+    @Test func explainPrintsTheLongFormOfACode() {
+        let result = runCLI(["explain", "E0102"])
+        #expect(result.status == 0)
+        #expect(result.out.hasPrefix("E0102: a `(`, `[` or `{` that is never closed\n"))
+        #expect(result.out.contains("Wrong:\n    population exc = lif(tau_m = 10 ms[100]\n"))
+        #expect(result.out.contains("Right:\n    population exc = lif(tau_m = 10 ms)[100]\n"))
+        #expect(runCLI(["explain", "e0102"]).out == result.out)
+        let list = runCLI(["explain"])
+        #expect(list.status == 0 && list.out.split(separator: "\n").count == DiagnosticCatalog.all.count)
+        #expect(runCLI(["explain", "E9999"]).err.hasPrefix("snnc: unknown diagnostic code 'E9999'"))
+        #expect(runCLI(["help", "explain"]).out.contains("Usage: snnc explain"))
+    }
+
     @Test func helpAndVersion() {
         let help = runCLI(["--help"])
         #expect(help.status == 0 && help.out.contains("Usage: snnc <command>"))

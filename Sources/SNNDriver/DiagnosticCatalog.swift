@@ -1,0 +1,14 @@
+// DiagnosticCatalog: every diagnostic code of every stage with its explanation, for `snnc explain`.
+
+import SNNSource
+import SNNSyntax
+
+public enum DiagnosticCatalog {
+    public static var all: [CodeExplanation] {
+        SyntaxCode.allCases.map(\.explanation)
+    }
+
+    public static func explanation(of code: String) -> CodeExplanation? {
+        all.first { $0.code.rawValue == code.uppercased() }
+    }
+}
