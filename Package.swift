@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 // snnc — a declarative language for spiking neural networks: compiler, checker and runtime.
 // Modules form a pipeline; each depends only on the stages to its left:
-//   SNNSource (files, positions, diagnostics) → SNNSyntax (lexer, parser, AST) → SNNDriver (façade) → snnc (CLI)
+//   SNNSource (files, positions, diagnostics) → SNNSyntax (lexer, parser, AST) → SNNSema (names, units, shapes,
+//   values; the prelude) → SNNDriver (façade) → snnc (CLI). SNNData (gzip, IDX, CSV) stands alone beside them.
 import PackageDescription
 
 let package = Package(
@@ -9,15 +10,20 @@ let package = Package(
     products: [
         .executable(name: "snnc", targets: ["snnc"]),
         .library(name: "SNNSyntax", targets: ["SNNSyntax"]),
+        .library(name: "SNNSema", targets: ["SNNSema"]),
     ],
     targets: [
         .target(name: "SNNSource"),
         .target(name: "SNNSyntax", dependencies: ["SNNSource"]),
-        .target(name: "SNNDriver", dependencies: ["SNNSource", "SNNSyntax"]),
+        .target(name: "SNNSema", dependencies: ["SNNSource", "SNNSyntax"]),
+        .target(name: "SNNData"),
+        .target(name: "SNNDriver", dependencies: ["SNNSource", "SNNSyntax", "SNNSema", "SNNData"]),
         .executableTarget(name: "snnc", dependencies: ["SNNDriver"]),
         .testTarget(name: "SNNSourceTests", dependencies: ["SNNSource"]),
-        .testTarget(name: "SNNSyntaxTests", dependencies: ["SNNSyntax", "SNNSource"]),
-        .testTarget(name: "SNNDriverTests", dependencies: ["SNNDriver", "SNNSyntax", "SNNSource"]),
+        .testTarget(name: "SNNSyntaxTests", dependencies: ["SNNSyntax", "SNNSource"], exclude: ["Fixtures"]),
+        .testTarget(name: "SNNSemaTests", dependencies: ["SNNSema", "SNNSyntax", "SNNSource"], exclude: ["Fixtures"]),
+        .testTarget(name: "SNNDataTests", dependencies: ["SNNData"], exclude: ["Fixtures"]),
+        .testTarget(name: "SNNDriverTests", dependencies: ["SNNDriver", "SNNSema", "SNNSyntax", "SNNSource"]),
     ],
     swiftLanguageModes: [.v6]
 )

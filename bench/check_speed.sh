@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # bench/check_speed.sh [LINES] [RUNS] — wall time of `snnc check` on a generated model (default 10,000 lines),
-# release build with the Swift runtime linked statically, as a user runs it. Target: under 50 ms.
+# release build with the Swift runtime linked statically, as a user runs it. The whole check runs: the front end
+# and the checker (names, units, shapes, the prelude). Targets: under 50 ms (front end, issue 3) and under 100 ms
+# with the checker (issue 4); the whole check is held to the stricter 50 ms.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lines=${1:-10000}
@@ -11,8 +13,9 @@ bin="$(swift build -c release --static-swift-stdlib --show-bin-path)/snnc"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 bench/generate_model.sh "$lines" > "$work/model.snn"
+cp Examples/iris.csv "$work/"
 echo "model: $(wc -l < "$work/model.snn") lines, $(wc -c < "$work/model.snn") bytes"
-"$bin" check "$work/model.snn" >/dev/null || { echo "the generated model does not check clean"; exit 1; }
+if [ -n "$("$bin" check "$work/model.snn")" ]; then echo "the generated model does not check clean:"; "$bin" check "$work/model.snn" | head -20; exit 1; fi
 
 times=()
 for _ in $(seq "$runs"); do

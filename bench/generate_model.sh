@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # bench/generate_model.sh LINES — prints a valid .snn model of about LINES lines that uses every construct of
 # the language (neurons, rules, populations, inputs, connections with clauses, datasets, experiment blocks),
-# with distinct names, for front-end speed benchmarks.
+# with distinct names, for the speed benchmarks of `snnc check`. The model checks clean (the dataset it names,
+# iris.csv, must sit beside it).
 set -euo pipefail
 lines=${1:-10000}
 awk -v target="$lines" 'BEGIN {
@@ -17,9 +18,11 @@ awk -v target="$lines" 'BEGIN {
     print "  param tau_w = 144 ms; param a = 4 nS; param b = 0.0805 nA"
     print "  state v = uniform(Vr, Vt)"
     print "  state w: nA = 0 nA"
+    print "  state ge = 0 mV;  state gi = 0 mV"
     print "  let I_leak = (El - v) / tau_m"
     print "  dv/dt = I_leak - w / (200 pF) + (ge + gi) / tau_m"
     print "  dw/dt = (a * (v - El) - w) / tau_w"
+    print "  dge/dt = -ge / (5 ms);  dgi/dt = -gi / (10 ms)"
     print "  spike when v > Vt and not (w > 10 nA)"
     print "  reset v = Vr, w += b"
     print "  refractory 2 ms"
@@ -37,8 +40,8 @@ awk -v target="$lines" 'BEGIN {
     print "    if w > w_max { w = w_max } else { w = clip(w + x_pre, 0, w_max) }"
     print "  }"
     print "}"
-    print "const size_" i " = " (100 + (i % 7) * 10)
-    print "input drive_" i " = poisson(rate = data.features * 63.75 Hz)[size_" i "]"
+    print "const size_" i " = " (100 + (i % 7) * 20)
+    print "input drive_" i " = poisson(rate = 15 Hz)[size_" i "]"
     print "population exc_" i " = alif_" i "(tau_m = 10 ms, Vt = -52 mV)[size_" i "]"
     print "population inh_" i " = alif_" i "[size_" i " / 4]"
     print "connect drive_" i " -> exc_" i ": all_to_all, weight = uniform(0, 0.3), delay = 1 ms"
@@ -46,7 +49,7 @@ awk -v target="$lines" 'BEGIN {
     print "  normalize incoming to 78"
     print "connect exc_" i " -> inh_" i "[0..9], inh_" i ": random(p = 0.02) on spike { ge += 1.62 mV }"
     print "connect inh_" i " -> exc_" i ": fixed_in_degree(k = 20), weight = -9 mV on spike { gi += w }"
-    print "record spikes, v of exc_" i "[0..9], inh_" i " with every = 1 ms"
+    print "record spikes, v of exc_" i "[0..9], inh_" i " with interval = 1 ms"
     n += 37
   }
   print "train on data.train, epochs = 30, batch = 1 {"

@@ -12,7 +12,7 @@ public enum CLI {
         public static let usage: Int32 = 2
     }
 
-    static let commands = ["check", "explain", "help"]
+    static let commands = ["check", "explain", "prelude", "help"]
 
     /// Runs `snnc` with `arguments` (without the program name) and returns the exit status.
     public static func run(_ arguments: [String], io: CLIIO) -> Int32 {
@@ -53,6 +53,8 @@ public enum CLI {
             return try CheckCommand.run(rest, io: io)
         case "explain":
             return try ExplainCommand.run(rest, io: io)
+        case "prelude":
+            return try PreludeCommand.run(rest, io: io)
         default:
             throw unknownCommand(command)
         }

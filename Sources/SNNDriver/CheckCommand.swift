@@ -1,6 +1,7 @@
 // CheckCommand: `snnc check FILE... | -` — parse the options, read the inputs, run the check pipeline and
 // print diagnostics as human text, gcc-style lines or JSON (on stdout; usage and I/O errors go to stderr).
 
+import SNNSema
 import SNNSource
 import SNNSyntax
 
@@ -13,6 +14,8 @@ enum CheckCommand {
         var format = Format.human
         var color = Color.auto
         var dumpAST = false
+        var stats = false
+        var dataFolder: String?
         var stdinName = "<stdin>"
     }
 
@@ -30,13 +33,24 @@ enum CheckCommand {
                 inputs.append(CheckInput(path: path, bytes: try io.readFile(path)))
             }
         }
-        let result = CheckPipeline.check(inputs)
+        let result = CheckPipeline.check(inputs) { path in
+            let isStandardInput = options.paths.contains("-") && path == options.stdinName
+            return FileDatasetInspector(searchPath: DataSearchPath(modelPath: isStandardInput ? nil : path,
+                                                                   dataFolder: options.dataFolder,
+                                                                   environment: io.environment))
+        }
         if options.dumpAST {
             for (source, parsed) in result.files {
                 io.writeOutput(ASTDumper(file: source).dump(parsed.syntax))
             }
         }
         io.writeOutput(render(result, options, io))
+        if options.stats {
+            for input in inputs {
+                guard let model = result.models[input.path] else { continue }
+                io.writeOutput("\n" + StatisticsRenderer.render(ModelStatistics(model), path: input.path))
+            }
+        }
         return result.errorCount > 0 ? CLI.ExitCode.diagnostics : CLI.ExitCode.success
     }
 
@@ -72,6 +86,10 @@ enum CheckCommand {
                 options.color = color
             case "--dump-ast":
                 options.dumpAST = true
+            case "--stats":
+                options.stats = true
+            case "--data":
+                options.dataFolder = try value()
             case "--stdin-filename":
                 options.stdinName = try value()
             default:
@@ -83,6 +101,9 @@ enum CheckCommand {
         }
         if options.dumpAST && options.format == .json {
             throw CLIError.usage("'--dump-ast' cannot be combined with '--format json' (the output would not be JSON)")
+        }
+        if options.stats && options.format == .json {
+            throw CLIError.usage("'--stats' cannot be combined with '--format json' (the output would not be JSON)")
         }
         if options.paths.filter({ $0 == "-" }).count > 1 {
             throw CLIError.usage("standard input ('-') can be checked only once")

@@ -1,11 +1,12 @@
 // DiagnosticCatalog: every diagnostic code of every stage with its explanation, for `snnc explain`.
 
+import SNNSema
 import SNNSource
 import SNNSyntax
 
 public enum DiagnosticCatalog {
     public static var all: [CodeExplanation] {
-        SyntaxCode.allCases.map(\.explanation)
+        SyntaxCode.allCases.map(\.explanation) + SemaCode.allCases.map(\.explanation)
     }
 
     public static func explanation(of code: String) -> CodeExplanation? {

@@ -9,6 +9,7 @@ enum HelpText {
         Commands:
           check     Check models for mistakes and report them with their location
           explain   Explain a diagnostic code with a wrong and a right example (snnc explain E0102)
+          prelude   Show the built-in neuron models and learning rules (snnc prelude lif)
           help      Show help for a command (snnc help check)
 
         Options:
@@ -23,8 +24,10 @@ enum HelpText {
     static let check = """
         Usage: snnc check [options] FILE... | -
 
-        Checks .snn models and reports every mistake found, with file, line and column.
-        Use '-' to read a model from standard input.
+        Checks .snn models and reports every mistake found, with file, line and column: syntax, names,
+        physical units, shapes and sizes, values, and the experiment. Use '-' to read a model from standard input.
+        Dataset files are read (headers only, for IDX) to check shapes; they are looked for beside the model,
+        then in --data DIR, then in $SNNC_DATA.
 
         Options:
           --format human|gcc|json  How to print diagnostics (default: human)
@@ -33,6 +36,8 @@ enum HelpText {
           --color auto|always|never
                                    Colour human output (auto: only on a terminal and without NO_COLOR)
           --stdin-filename NAME    The name to show for standard input (default: <stdin>)
+          --data DIR               Look for dataset files in DIR too
+          --stats                  Print each model's size: neurons, expected synapses, memory
           --dump-ast               Print the syntax tree of each file (for debugging)
           -h, --help               Show this help
 
@@ -49,10 +54,21 @@ enum HelpText {
 
         """
 
+    static let prelude = """
+        Usage: snnc prelude [NAME...] [--list]
+
+        Prints the built-in neuron models and learning rules, written in .snn with their sources and defaults.
+        With NAME, prints only that model or rule (and its doc comment); --list gives one line per declaration.
+        A model can be used as it is (`population exc = lif[100]`) with its parameters overridden
+        (`lif(tau_m = 20 ms)`), extended (`neuron mine extends lif { … }`), or copied and changed.
+
+        """
+
     static func command(_ name: String) -> String? {
         switch name {
         case "check": return check
         case "explain": return explain
+        case "prelude": return prelude
         case "help": return overview
         default: return nil
         }

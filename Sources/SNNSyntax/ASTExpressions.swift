@@ -73,6 +73,11 @@ public struct Argument: Sendable {
     public var label: Identifier?
     public var value: Expr
     public var range: SourceRange
+    public init(label: Identifier?, value: Expr, range: SourceRange) {
+        self.label = label
+        self.value = value
+        self.range = range
+    }
 }
 
 /// A named thing with optional arguments: `all_to_all`, `random(p = 0.02)`, `rstdp(tau_e = 25 ms)`.
@@ -81,4 +86,9 @@ public struct CallSyntax: Sendable {
     /// `nil` when written without parentheses.
     public var arguments: [Argument]?
     public var range: SourceRange
+    public init(name: Identifier, arguments: [Argument]?, range: SourceRange) {
+        self.name = name
+        self.arguments = arguments
+        self.range = range
+    }
 }

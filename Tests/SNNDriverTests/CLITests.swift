@@ -28,7 +28,7 @@ func runCLI(_ arguments: [String], files: [String: String] = [:], stdin: String 
 }
 
 @Suite struct CLITests {
-    let good = "model m\nneuron n {\n  param tau = 20 ms\n}\npopulation p = n[10]\n"
+    let good = "model m\nneuron n {\n  param tau = 20 ms\n  state v = 0 mV\n  dv/dt = -v / tau\n}\npopulation p = n[10]\n"
     let bad = "model m\npopulation p = n(tau = 1 ms[10]\nconst x = 1 &&& 2\n"
 
     @Test func cleanModelExitsZeroSilently() {
@@ -81,7 +81,7 @@ func runCLI(_ arguments: [String], files: [String: String] = [:], stdin: String 
     @Test func dumpASTPrintsTheTree() {
         let result = runCLI(["check", "--dump-ast", "good.snn"], files: ["good.snn": good])
         #expect(result.status == 0)
-        #expect(result.out.hasPrefix("SourceFileSyntax @1:1-6:1\n"))
+        #expect(result.out.hasPrefix("SourceFileSyntax @1:1-8:1\n"))
         #expect(result.out.contains("name: tau @3:9-3:12"))
     }
 

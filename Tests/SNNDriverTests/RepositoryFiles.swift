@@ -8,6 +8,15 @@ enum RepositoryFiles {
 
     static func url(_ path: String) -> URL { root.appendingPathComponent(path) }
 
+    /// The shared data folder named by `$SNNC_DATA` (relative to the working directory or the repository root),
+    /// or nil when it is unset or missing; tests that need the data skip without it.
+    static let sharedData: String? = {
+        guard let setting = ProcessInfo.processInfo.environment["SNNC_DATA"], !setting.isEmpty else { return nil }
+        let candidates = setting.hasPrefix("/") ? [setting]
+            : [FileManager.default.currentDirectoryPath, root.path].map { ($0 as NSString).appendingPathComponent(setting) }
+        return candidates.first { FileManager.default.fileExists(atPath: $0) }
+    }()
+
     static func text(_ path: String) -> String {
         (try? String(contentsOf: url(path), encoding: .utf8)) ?? ""
     }

@@ -1,0 +1,271 @@
+// ExperimentChecker: the experiment statements in file order — simulate, record, train, evaluate, assign labels,
+// save and load — each referring to things that exist, with options in the right units; it also gathers the
+// time steps used, for the checks against delays and time constants.
+
+import SNNSource
+import SNNSyntax
+
+/// A time step in force for part of the experiment, with where it was given (nil: the default).
+struct TimeStepUse {
+    var seconds: Double
+    var range: SourceRange
+    var isDefault: Bool
+}
+
+final class ExperimentChecker {
+    static let defaultTimeStep = 0.1e-3
+
+    let sink: DiagnosticSink
+    let globals: GlobalScope
+    let models: ModelChecker
+    let populations: [String: PopulationInfo]
+    let connections: [ConnectionInfo]
+    private(set) var timeSteps: [TimeStepUse] = []
+    /// Populations whose neurons have labels (`assign labels … of exc`), for `vote(spike_count(exc))`.
+    private var labelled: Set<String> = []
+
+    /// Statement options and durations: readouts are not allowed there.
+    private let expressions: ExpressionChecker
+    /// Inside train and evaluate blocks: readouts allowed.
+    private let phaseExpressions: ExpressionChecker
+    private var arguments: BuiltinArgumentChecker { BuiltinArgumentChecker(expressions: expressions) }
+
+    init(sink: DiagnosticSink, globals: GlobalScope, models: ModelChecker, populations: [String: PopulationInfo],
+         connections: [ConnectionInfo]) {
+        self.sink = sink
+        self.globals = globals
+        self.models = models
+        self.populations = populations
+        self.connections = connections
+        self.expressions = ExpressionChecker(sink: sink, scope: ExperimentScope(globals: globals, allowsReadouts: false))
+        self.phaseExpressions = ExpressionChecker(sink: sink, scope: ExperimentScope(globals: globals, allowsReadouts: true))
+    }
+
+    func check(_ item: Item) {
+        switch item.kind {
+        case .simulate(let s): simulate(s)
+        case .record(let r): record(r)
+        case .train(let t): train(t)
+        case .evaluate(let e): evaluate(e)
+        case .assignLabels(let a): assignLabels(a)
+        case .save(let t), .load(let t): transfer(t, isSave: { if case .save = item.kind { return true }; return false }())
+        default: break
+        }
+    }
+
+    // MARK: - simulate, train, evaluate
+
+    private func simulate(_ s: SimulateStmt) {
+        let duration = expressions.require(s.duration, dimension: .time, what: "the simulated duration")
+        if !duration.type.isInvalid, let t = ConstantEvaluator(scope: globals).evaluate(s.duration)?.scalar, t <= 0 {
+            sink.report(.valueOutOfRange, "the simulated duration must be longer than 0", at: s.duration.range)
+        }
+        options(s.options, allowed: [ParameterSpec("dt", .quantity(.time)), ParameterSpec("seed", .nonNegativeCount)],
+                statement: "simulate", at: s.range)
+    }
+
+    private func train(_ t: TrainStmt) {
+        requireData(t.data)
+        options(t.options, allowed: [ParameterSpec("epochs", .count), ParameterSpec("samples", .count),
+                                     ParameterSpec("dt", .quantity(.time)), ParameterSpec("batch", .count),
+                                     ParameterSpec("seed", .nonNegativeCount)],
+                statement: "train", at: t.range)
+        if let method = t.method, method.name.name != "gradient" {
+            sink.report(.unknownFunction, "unknown training method '\(method.name.name)'", at: method.name.range,
+                        help: "training uses the connections' `learn` rules; `with gradient(…)` trains by surrogate gradients")
+        }
+        for phase in t.phases ?? [] { self.phase(phase, inTraining: true) }
+    }
+
+    private func evaluate(_ e: EvaluateStmt) {
+        requireData(e.data)
+        options(e.options, allowed: [ParameterSpec("dt", .quantity(.time)), ParameterSpec("samples", .count)],
+                statement: "evaluate", at: e.range)
+        for phase in e.phases ?? [] { self.phase(phase, inTraining: false) }
+    }
+
+    private func requireData(_ data: Expr) {
+        let value = expressions.check(data)
+        switch value.type {
+        case .invalid, .entity(.dataset), .entity(.datasetPart): return
+        default:
+            sink.report(.wrongKind, "training and evaluation run on a dataset or a part of a split, not `\(sink.text(data.range))`",
+                        at: data.range)
+        }
+    }
+
+    private static let trainingSettings = ["predict", "target", "target_rate"]
+
+    private func phase(_ phase: PhaseStmt, inTraining: Bool) {
+        let block = inTraining ? "a train block" : "an evaluate block"
+        switch phase.kind {
+        case .present(let t), .rest(let t):
+            _ = expressions.require(t, dimension: .time, what: "a presentation or rest time")
+        case .reward(let value, let condition, let otherwise):
+            guard inTraining else { return notAllowed("reward", in: block, at: phase.range) }
+            for part in [value, condition, otherwise].compactMap({ $0 }) where !votesHaveLabels(part) { return }
+            _ = phaseExpressions.require(value, dimension: .none, what: "a reward")
+            if let condition { _ = phaseExpressions.requireCondition(condition, role: "the `when` part of a reward") }
+            if let otherwise { _ = phaseExpressions.require(otherwise, dimension: .none, what: "a reward") }
+        case .boost(let target, let amount, let condition):
+            guard inTraining else { return notAllowed("boost", in: block, at: phase.range) }
+            if target.name != "input" && populations[target.name]?.isInput != true {
+                sink.report(.undefinedName, "no input named '\(target.name)' to boost", at: target.range,
+                            help: sink.suggestion(for: target.name, among: populations.values.filter(\.isInput).map(\.name.name))
+                                ?? "write `boost input rate by …` to boost every input")
+            }
+            _ = phaseExpressions.require(amount, dimension: .frequency, what: "the rate boost")
+            guard votesHaveLabels(condition) else { return }
+            _ = phaseExpressions.requireCondition(condition, role: "the `while` part of a boost")
+        case .setting(let name, let value):
+            setting(name, value, inTraining: inTraining, block: block)
+        }
+    }
+
+    private func setting(_ name: Identifier, _ value: Expr, inTraining: Bool, block: String) {
+        let allowed = inTraining ? Self.trainingSettings : ["predict"]
+        switch name.name {
+        case "predict", "target":
+            if !allowed.contains(name.name) { return notAllowed(name.name, in: block, at: name.range) }
+            guard votesHaveLabels(value) else { return }
+            _ = phaseExpressions.require(value, dimension: .none, what: "'\(name.name)'")
+        case "target_rate":
+            if !allowed.contains(name.name) { return notAllowed(name.name, in: block, at: name.range) }
+            _ = phaseExpressions.require(value, dimension: .frequency, what: "the target rate")
+        default:
+            _ = phaseExpressions.check(value)
+            sink.report(.unknownArgument, "\(block) has no setting '\(name.name)'", at: name.range,
+                        help: sink.suggestion(for: name.name, among: allowed) ?? "its settings are " + allowed.joined(separator: ", "))
+        }
+    }
+
+    /// Whether every `vote(spike_count(P))` in the expression reads a population P that has labels; reports the
+    /// first that does not.
+    private func votesHaveLabels(_ expr: Expr) -> Bool {
+        for vote in ReadoutFinder.votes(in: expr) {
+            guard let population = ReadoutFinder.population(readBy: vote), !labelled.contains(population) else { continue }
+            sink.report(.labelsNotAssigned, "vote(…) needs labels for the neurons of '\(population)', but none are assigned yet",
+                        at: vote.range, help: "add `assign labels by mean response of \(population)` before this block")
+            return false
+        }
+        return true
+    }
+
+    private func notAllowed(_ what: String, in block: String, at range: SourceRange) {
+        sink.report(.phaseNotAllowed, "'\(what)' belongs in a train block, not in \(block)", at: range,
+                    help: "evaluation does not learn: remove it here")
+    }
+
+    private func options(_ given: [Argument], allowed: [ParameterSpec], statement: String, at range: SourceRange) {
+        let callee = BuiltinCallee(name: statement, parameters: allowed, summary: "")
+        let call = CallSyntax(name: Identifier(statement, range), arguments: given, range: range)
+        let checked = arguments.check(callee, noun: "statement", call: call)
+        if let interval = checked["interval"], let seconds = interval.constant?.scalar, seconds <= 0 {
+            sink.report(.valueOutOfRange, "the recording interval must be longer than 0", at: interval.argument.value.range)
+        }
+        if let dt = checked["dt"] {
+            if let seconds = dt.constant?.scalar {
+                if seconds <= 0 {
+                    sink.report(.invalidTimeStep, "the time step must be longer than 0", at: dt.argument.value.range)
+                } else {
+                    timeSteps.append(TimeStepUse(seconds: seconds, range: dt.argument.value.range, isDefault: false))
+                }
+            }
+        } else if allowed.contains(where: { $0.name == "dt" }) {
+            timeSteps.append(TimeStepUse(seconds: Self.defaultTimeStep, range: range, isDefault: true))
+        }
+    }
+
+    // MARK: - record, assign, save, load
+
+    private func record(_ r: RecordStmt) {
+        for target in r.targets {
+            if let destination = target.destination {
+                guard let connection = connection(target.source, destination) else { continue }
+                for variable in r.variables where variable.name != "weights" {
+                    let ruleVariables = connection.rule.flatMap { models.info($0) }?.variables
+                        .filter { $0.kind != .param && $0.kind != .alias }.map(\.name) ?? []
+                    if !ruleVariables.contains(variable.name) {
+                        sink.report(.noSuchVariable, "the connection \(target.source.name.name) -> \(destination.name.name) has no variable '\(variable.name)'",
+                                    at: variable.range, help: sink.suggestion(for: variable.name, among: ["weights"] + ruleVariables)
+                                        ?? "a connection records `weights` and its rule's variables")
+                    }
+                }
+                continue
+            }
+            guard let population = endpoint(target.source) else { continue }
+            for variable in r.variables where variable.name != "spikes" {
+                if variable.name == "weights" {
+                    sink.report(.noSuchVariable, "'\(population.name.name)' is a population; weights belong to connections",
+                                at: variable.range, help: "record the weights of a connection: `record weights of … -> \(population.name.name)`")
+                    continue
+                }
+                let names = population.isInput ? [] : (models.info(population.modelName)?.variables
+                    .filter { $0.kind != .param }.map(\.name) ?? [])
+                if !names.contains(variable.name), models.info(population.modelName) != nil || population.isInput {
+                    sink.report(.noSuchVariable,
+                                population.isInput ? "the input '\(population.name.name)' records only spikes"
+                                    : "'\(population.name.name)' (\(population.modelName)) has no variable '\(variable.name)'",
+                                at: variable.range,
+                                help: sink.suggestion(for: variable.name, among: ["spikes"] + names)
+                                    ?? "it records " + (["spikes"] + names).joined(separator: ", "))
+                }
+            }
+        }
+        options(r.options, allowed: [ParameterSpec("interval", .quantity(.time))], statement: "record", at: r.range)
+    }
+
+    private func assignLabels(_ a: AssignLabelsStmt) {
+        let method = a.method.map(\.name).joined(separator: " ")
+        if !["mean response", "max response"].contains(method) {
+            sink.report(.invalidChoice, "labels are assigned by `mean response` or `max response`, not `\(method)`",
+                        at: a.method.first!.range.union(a.method.last!.range))
+        }
+        labelled.insert(a.population.name.name)
+        _ = endpoint(a.population)
+    }
+
+    private func transfer(_ t: TransferStmt, isSave: Bool) {
+        if !["weights", "state"].contains(t.what.name) {
+            sink.report(.invalidChoice, "\(isSave ? "save" : "load") takes `weights` or `state`, not '\(t.what.name)'",
+                        at: t.what.range, help: sink.suggestion(for: t.what.name, among: ["weights", "state"]))
+        }
+        for target in t.targets {
+            if let destination = target.destination {
+                _ = connection(target.source, destination)
+            } else if t.what.name == "state" {
+                _ = endpoint(target.source)
+            } else {
+                sink.report(.noSuchConnection, "weights belong to connections: write `\(target.source.name.name) -> …`",
+                            at: target.range, help: "`save state of \(target.source.name.name)` saves a population's state")
+            }
+        }
+        let path = expressions.check(t.path)
+        if path.type != .string && !path.type.isInvalid {
+            sink.report(.argumentDimension, "the file name must be a string in double quotes", at: t.path.range)
+        }
+    }
+
+    private func endpoint(_ endpoint: Endpoint) -> PopulationInfo? {
+        guard let population = populations[endpoint.name.name] else {
+            sink.report(.undefinedName, "no population or input named '\(endpoint.name.name)'", at: endpoint.name.range,
+                        help: sink.suggestion(for: endpoint.name.name, among: Array(populations.keys)))
+            return nil
+        }
+        if let slice = endpoint.slice {
+            _ = SliceChecker(sink: sink, expressions: expressions).check(slice, of: population)
+        }
+        return population
+    }
+
+    private func connection(_ source: Endpoint, _ destination: Endpoint) -> ConnectionInfo? {
+        guard endpoint(source) != nil, endpoint(destination) != nil else { return nil }
+        if let found = connections.first(where: { $0.sources.contains(source.name.name) && $0.targets.contains(destination.name.name) }) {
+            return found
+        }
+        sink.report(.noSuchConnection, "there is no connection \(source.name.name) -> \(destination.name.name)",
+                    at: source.range.union(destination.range),
+                    help: "connections are declared with `connect \(source.name.name) -> \(destination.name.name): …`")
+        return nil
+    }
+}
