@@ -26,8 +26,9 @@ import Testing
         #expect(result.out == "m.snn:5:11: error: cannot add a value in V/s and a value in A [E0301]\n")
     }
 
-    @Test func datasetsAreFoundThroughTheDataFolder() throws {
-        let data = try #require(RepositoryFiles.sharedData, "needs SNNC_DATA")
+    @Test(.enabled(if: RepositoryFiles.sharedData != nil, "needs the shared data (set SNNC_DATA)"))
+    func datasetsAreFoundThroughTheDataFolder() throws {
+        let data = try #require(RepositoryFiles.sharedData)
         let model = "model d\ndataset mnist = idx(\"mnist/t10k-images-idx3-ubyte.gz\")\n"
             + "input pixels = poisson(rate = mnist.image * 63.75 Hz)[10, 10]\n"
         let files = ["/nonexistent/d.snn": model]
