@@ -8,8 +8,6 @@ import SNNSyntax
 /// One side of a connection after resolution.
 struct ResolvedEndpoint {
     var name: String
-    /// As written, slice included (`exc[0..99]`), for messages.
-    var label: String
     var info: PopulationInfo
     /// The number of neurons taken (a slice takes fewer); nil when unknown.
     var size: Int?
@@ -185,6 +183,6 @@ struct ConnectionChecker {
         if let slice = endpoint.slice {
             size = SliceChecker(sink: sink, expressions: expressions).check(slice, of: info)
         }
-        return ResolvedEndpoint(name: name, label: sink.text(endpoint.range), info: info, size: size, range: endpoint.range)
+        return ResolvedEndpoint(name: name, info: info, size: size, range: endpoint.range)
     }
 }

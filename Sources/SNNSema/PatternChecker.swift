@@ -38,7 +38,7 @@ struct PatternChecker {
             return s * t
         case "one_to_one", "all_but_self":
             guard ns == nt else {
-                sink.report(.sizeMismatch, "\(pattern) needs equal sizes, but '\(source.label)' has \(ns) and '\(target.label)' has \(nt)",
+                sink.report(.sizeMismatch, "\(pattern) needs equal sizes, but '\(sink.text(source.range))' has \(ns) and '\(sink.text(target.range))' has \(nt)",
                             at: call.range, help: "slice the larger one, e.g. \(ns > nt ? source.name : target.name)[0..\(min(ns, nt) - 1)]")
                 return nil
             }
@@ -51,7 +51,7 @@ struct PatternChecker {
             let pool = inward ? ns : nt
             guard k <= pool else {
                 sink.report(.degreeInfeasible,
-                            "\(pattern)(k = \(k)) needs \(k) distinct \(inward ? "sources" : "targets") but '\(inward ? source.label : target.label)' has only \(pool)",
+                            "\(pattern)(k = \(k)) needs \(k) distinct \(inward ? "sources" : "targets") but '\(sink.text(inward ? source.range : target.range))' has only \(pool)",
                             at: arguments["k"]!.argument.range)
                 return nil
             }

@@ -50,16 +50,13 @@ struct TimingChecker {
     /// The smallest constant time parameter of any population's model, after the population's overrides.
     private func fastestTimeConstant(_ populations: [PopulationDecl]) -> TimeConstant? {
         var fastest: TimeConstant?
+        var timeConstants: [String: [VariableInfo]] = [:]
         for population in populations {
             guard let model = models.info(population.model.call.name.name), model.kind == .neuron else { continue }
             let overrides = Dictionary((population.model.call.arguments ?? []).compactMap { a in a.label.map { ($0.name, a) } },
                                        uniquingKeysWith: { a, _ in a })
-            var used = Set<String>()
-            for equation in model.equations.values { used.formUnion(NameCollector.names(in: equation.rhs)) }
-            for alias in model.variables where alias.kind == .alias {
-                if let value = alias.initial { used.formUnion(NameCollector.names(in: value)) }
-            }
-            for parameter in model.parameters where parameter.value.type == .quantity(.time) && used.contains(parameter.name) {
+            if timeConstants[model.name] == nil { timeConstants[model.name] = Self.timeConstants(of: model) }
+            for parameter in timeConstants[model.name]! {
                 let expr = overrides[parameter.name]?.value ?? parameter.initial
                 guard let expr, let seconds = ConstantEvaluator(scope: globals).evaluate(expr)?.values.min(), seconds > 0 else { continue }
                 if fastest == nil || seconds < fastest!.seconds {
@@ -69,6 +66,16 @@ struct TimingChecker {
             }
         }
         return fastest
+    }
+
+    /// The parameters in a time unit that the model's equations use, directly or in `let` values.
+    private static func timeConstants(of model: ModelInfo) -> [VariableInfo] {
+        var used = Set<String>()
+        for equation in model.equations.values { used.formUnion(NameCollector.names(in: equation.rhs)) }
+        for alias in model.variables where alias.kind == .alias {
+            if let value = alias.initial { used.formUnion(NameCollector.names(in: value)) }
+        }
+        return model.parameters.filter { $0.value.type == .quantity(.time) && used.contains($0.name) }
     }
 
     private func milliseconds(_ seconds: Double) -> String {
