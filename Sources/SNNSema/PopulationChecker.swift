@@ -14,7 +14,7 @@ struct PopulationChecker {
 
     func checkPopulation(_ decl: PopulationDecl) -> PopulationInfo {
         let shape = declaredShape(decl.model.shape)
-        var info = PopulationInfo(name: decl.name, modelName: decl.model.call.name.name, isInput: false,
+        let info = PopulationInfo(name: decl.name, modelName: decl.model.call.name.name, isInput: false,
                                   shape: decl.model.shape.isEmpty ? [1] : shape)
         let modelName = decl.model.call.name
         guard let model = models.info(modelName.name), model.kind == .neuron else {

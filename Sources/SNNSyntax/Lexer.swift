@@ -181,22 +181,41 @@ public struct Lexer {
             return
         }
         index += length
-        if let (kind, spelling) = Lexer.lookalikes[scalar] {
-            report(.lookalikeCharacter, "'\(scalar)' is not an operator of the language; write '\(spelling)'",
-                   start, index, fixIts: [FixIt(replace: range(start, index), with: spelling)])
-            if let kind { add(kind, start, index, spelling) }
+        if let lookalike = Lexer.lookalikes[scalar] {
+            let message: String, replacement: String
+            switch lookalike {
+            case .operator(let kind, let spelling):
+                (message, replacement) = ("'\(scalar)' is not an operator of the language; write '\(spelling)'", spelling)
+                add(kind, start, index, spelling)
+            case .quote:
+                (message, replacement) = ("'\(scalar)' is a typographic quote; use a straight quote '\"'", "\"")
+            case .space(let name):
+                message = "unexpected \(name) (\(codePoint(scalar.value))); replace it with a normal space"
+                replacement = " "
+            }
+            report(.lookalikeCharacter, message, start, index,
+                   fixIts: [FixIt(replace: range(start, index), with: replacement)])
             return
         }
         report(.invalidCharacter, "unexpected character '\(scalar)' (\(codePoint(scalar.value)))",
                start, index)
     }
 
-    /// Typographic characters that editors and word processors substitute for ASCII operators and quotes.
-    static let lookalikes: [Unicode.Scalar: (TokenKind?, String)] = [
-        "\u{2192}": (.arrow, "->"), "\u{2264}": (.lessEqual, "<="), "\u{2265}": (.greaterEqual, ">="),
-        "\u{2260}": (.notEqual, "!="), "\u{2212}": (.minus, "-"), "\u{2013}": (.minus, "-"),
-        "\u{00D7}": (.star, "*"), "\u{22C5}": (.star, "*"), "\u{00F7}": (.slash, "/"),
-        "\u{201C}": (nil, "\""), "\u{201D}": (nil, "\""), "\u{2018}": (nil, "'"), "\u{2019}": (nil, "'"),
-        "\u{00A0}": (nil, " "), "\u{2009}": (nil, " "), "\u{202F}": (nil, " "),
+    /// Typographic characters that editors and word processors substitute for ASCII operators, quotes and spaces.
+    /// An operator is read as the one it stands for; quotes and spaces yield no token.
+    enum Lookalike {
+        case `operator`(TokenKind, String)
+        case quote
+        case space(String)
+    }
+
+    static let lookalikes: [Unicode.Scalar: Lookalike] = [
+        "\u{2192}": .operator(.arrow, "->"), "\u{2264}": .operator(.lessEqual, "<="),
+        "\u{2265}": .operator(.greaterEqual, ">="), "\u{2260}": .operator(.notEqual, "!="),
+        "\u{2212}": .operator(.minus, "-"), "\u{2013}": .operator(.minus, "-"),
+        "\u{00D7}": .operator(.star, "*"), "\u{22C5}": .operator(.star, "*"), "\u{00F7}": .operator(.slash, "/"),
+        "\u{201C}": .quote, "\u{201D}": .quote, "\u{2018}": .quote, "\u{2019}": .quote,
+        "\u{00A0}": .space("no-break space"), "\u{2009}": .space("thin space"),
+        "\u{202F}": .space("narrow no-break space"),
     ]
 }

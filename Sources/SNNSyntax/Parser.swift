@@ -1,7 +1,8 @@
 // Parser: recursive descent over the token stream into the AST. This file holds the machinery — token
 // navigation, newline handling, error reporting with follow-on suppression, recovery and the file/item loop.
 // The grammar itself is split by topic: ParserBodies (neurons, rules, blocks), ParserNetwork, ParserExperiment,
-// ParserExpressions. Grammar/snn.ebnf is the reference; keep them in step.
+// ParserExpressions; unbalanced brackets and braces are reported by ParserDelimiters. Grammar/snn.ebnf is the
+// reference; keep them in step.
 
 import SNNSource
 
@@ -29,6 +30,9 @@ public final class Parser {
     /// code that walks or frees a tree recursively would otherwise exhaust the stack on `1 + 1 + … + 1`.
     var lastExpressionDepth = 0
     static let expressionDepthLimit = 1_000
+    /// Blocks whose `}` sat left of their `{` line: the `}` may have belonged to an enclosing block, so if that
+    /// one turns out unclosed, the first of these is the block that lost its `}` (see ParserDelimiters).
+    var misindentedBlocks: [MisindentedBlock] = []
     private let docComments: [Int: String]
 
     public static func parse(_ file: SourceFile) -> ParsedFile {
@@ -102,6 +106,14 @@ public final class Parser {
         while tokens[position].kind == .newline { position += 1 }
     }
 
+    /// Skips the line break before a `{` or `else` that begins the next line: neither can begin an item, member
+    /// or statement, so such a line continues the construct above it (`neuron lif⏎{`, `}⏎else {`).
+    func skipLineBreak(before kind: TokenKind) {
+        var index = position
+        while tokens[index].kind == .newline { index += 1 }
+        if tokens[index].kind == kind { position = index }
+    }
+
     func skipSeparators() {
         while tokens[position].kind == .newline || tokens[position].kind == .semicolon { position += 1 }
     }
@@ -169,13 +181,6 @@ public final class Parser {
         if at(word) { advance(); return }
         error(.expectedToken, "expected '\(word.rawValue)' \(context), found \(current.displayName)",
               at: errorLocation)
-    }
-
-    /// Reports a bracket that was never closed, pointing at where the closer belongs and at the opener.
-    func unclosed(_ opener: Token, _ closer: TokenKind, _ what: String) {
-        error(.unclosedDelimiter, "expected '\(closer.spelling)' to close \(what)", at: insertionPoint,
-              notes: [DiagnosticNote("'\(opener.kind.spelling)' opened here", at: opener.range)],
-              fixIts: [FixIt(replace: insertionPoint, with: closer.spelling)])
     }
 
     /// Guards recursion; false (after one diagnostic) when the input nests deeper than the limit.
@@ -269,6 +274,7 @@ public final class Parser {
         skipSeparators()
         while !at(.endOfFile) {
             recovering = false
+            misindentedBlocks = []
             let start = position
             if at(.model) {
                 let parsed = parseModelHeader()
@@ -287,8 +293,12 @@ public final class Parser {
                 items.append(item)
             }
             if !atSeparator && !at(.rightBrace) {
-                error(.expectedEndOfItem, "expected a line break or ';' here, found \(current.displayName)",
-                      at: current.range, help: "write each declaration or statement on its own line")
+                if atStrayCloser {
+                    reportStrayCloser(current)
+                } else {
+                    error(.expectedEndOfItem, "expected a line break or ';' here, found \(current.displayName)",
+                          at: current.range, help: "write each declaration or statement on its own line")
+                }
                 synchronizeItem()
             }
             skipSeparators()
@@ -334,9 +344,8 @@ public final class Parser {
 
     private func reportUnexpectedItem() {
         let token = current
-        if token.kind == .rightBrace || token.kind == .rightParen || token.kind == .rightBracket {
-            error(.unexpectedClosingDelimiter, "'\(token.kind.spelling)' has no matching opening bracket",
-                  at: token.range, fixIts: [FixIt(replace: token.range, with: "")])
+        if atStrayCloser || token.kind == .rightBrace {
+            reportStrayCloser(token)
             return
         }
         let starters = Keyword.allCases.filter(\.startsItem).map(\.rawValue)

@@ -1,5 +1,6 @@
 // Parser: neuron and rule declarations, their members, event handlers and `{ … }` statement blocks.
 // All braced bodies share one loop (`parseBody`) that handles separators, a missing `}` and recovery.
+// A `{` that opens a body or block may stand at the start of the next line, and so may `else`.
 
 import SNNSource
 
@@ -8,6 +9,7 @@ extension Parser {
         let keyword = advance()
         guard let name = parseName("a neuron model") else { return nil }
         let base = eat(.extends) != nil ? parseName("the neuron model to extend") : nil
+        skipLineBreak(before: .leftBrace)
         guard let open = expect(.leftBrace, "to open the body of neuron '\(name.name)'") else { return nil }
         let members = parseBody(open, "the body of neuron '\(name.name)'") { self.parseNeuronMember() }
         return NeuronDecl(name: name, base: base, members: members, range: range(from: keyword.range))
@@ -17,14 +19,17 @@ extension Parser {
         let keyword = advance()
         guard let name = parseName("a learning rule") else { return nil }
         let base = eat(.extends) != nil ? parseName("the rule to extend") : nil
+        skipLineBreak(before: .leftBrace)
         guard let open = expect(.leftBrace, "to open the body of rule '\(name.name)'") else { return nil }
         let members = parseBody(open, "the body of rule '\(name.name)'") { self.parseRuleMember() }
         return RuleDecl(name: name, base: base, members: members, range: range(from: keyword.range))
     }
 
     /// Members up to the closing `}` (already past `open`). Members end at a line break, `;`, `}` or,
-    /// when `commas` is set, `,`. An item keyword at the start of a line means the `}` is missing.
-    func parseBody<T>(_ open: Token, _ what: String, commas: Bool = false, _ parseMember: () -> T?) -> [T] {
+    /// when `commas` is set, `,`. An item keyword at the start of a line means the `}` is missing; so does, in a
+    /// block of `statements`, a line that begins a neuron or rule member and is indented no deeper than the `{`.
+    func parseBody<T>(_ open: Token, _ what: String, commas: Bool = false, statements: Bool = false,
+                      _ parseMember: () -> T?) -> [T] {
         var members: [T] = []
         guard enterNesting() else { nesting -= 1; synchronizeMember(); return members }
         defer { nesting -= 1 }
@@ -32,24 +37,31 @@ extension Parser {
         openBrackets = []                                   // inside braces, line breaks matter again
         defer { openBrackets = enclosingBrackets }
         skipSeparators()
-        while eat(.rightBrace) == nil {
-            if atItemStart {
+        while !at(.rightBrace) {
+            if atItemStart || (statements && atMemberOutside(open)) {
                 recovering = false
-                unclosed(open, .rightBrace, what)
+                unclosedBlock(open, what)
                 return members
             }
             recovering = false
             let start = position
-            if let member = parseMember() { members.append(member) }
-            if !(atSeparator || (commas && at(.comma))) {
-                error(.expectedEndOfItem, "expected a line break or ';' here, found \(current.displayName)",
-                      at: current.range, help: "write each member on its own line")
+            if !atStrayCloser, let member = parseMember() { members.append(member) }
+            let endedAtLineStart = position > start && atLineStart
+            if !(atSeparator || endedAtLineStart || (commas && at(.comma))) {
+                if atStrayCloser {
+                    reportStrayCloser(current)
+                } else {
+                    error(.expectedEndOfItem, "expected a line break or ';' here, found \(current.displayName)",
+                          at: current.range, help: "write each member on its own line")
+                }
                 synchronizeMember()
             }
             if commas { _ = eat(.comma) }
             skipSeparators()
             if position == start { position += 1 }        // progress guard
         }
+        noteClosingBrace(of: open, what)
+        advance()
         return members
     }
 
@@ -90,15 +102,36 @@ extension Parser {
         return Member(kind: kind, doc: docComment(above: first), range: range(from: first.range))
     }
 
-    /// `reset { … }` or `reset v = Vr, w += b`.
+    /// `reset { … }` or `reset v = Vr, w += b`. A `,` that ends its line continues the reset on the next one;
+    /// when that line holds no assignment (`refractory 2 ms`, `}`), the `,` is a leftover, reported at the `,`.
     private func parseResetStatements() -> [Statement] {
+        skipLineBreak(before: .leftBrace)
         if at(.leftBrace) { return parseBlock("the reset block") }
         var statements: [Statement] = []
         repeat {
             guard let statement = parseAssignment() else { break }
             statements.append(statement)
+            if at(.comma), tokens[position + 1].kind == .newline, !startsAssignment(at: position + 2) {
+                error(.trailingComma, "trailing ',' after the last assignment of the reset", at: current.range,
+                      help: "a ',' at the end of a line continues the reset on the next line, which holds no "
+                          + "assignment; remove the ','",
+                      fixIts: [FixIt(replace: current.range, with: "")])
+                position += 1                               // past the ',', to the line break that ends the reset
+                break
+            }
         } while eat(.comma) != nil
         return statements
+    }
+
+    /// Whether the tokens from `index` begin an assignment: a name, optional `.member`s, then `=`, `+=`, … .
+    private func startsAssignment(at index: Int) -> Bool {
+        guard tokens[index].kind == .identifier else { return false }
+        var next = index + 1
+        while tokens[next].kind == .dot, tokens[next + 1].kind == .identifier { next += 2 }
+        switch tokens[next].kind {
+        case .equals, .plusAssign, .minusAssign, .starAssign, .slashAssign: return true
+        default: return false
+        }
     }
 
     // MARK: - Rule members
@@ -164,7 +197,14 @@ extension Parser {
     /// `param name [: unit] [= expr]`, `state …[: dv/dt = …]`, `synaptic e = 0: de/dt = -e / tau_e`.
     private func parseVariable(_ role: VariableDecl.Role) -> VariableDecl? {
         let keyword = advance()
-        guard let name = parseName("a \(role.rawValue) variable") else { return nil }
+        let what = switch role {
+        case .param: "a parameter"
+        case .state: "a state variable"
+        case .synaptic: "a synaptic variable"
+        case .pre: "a presynaptic variable"
+        case .post: "a postsynaptic variable"
+        }
+        guard let name = parseName(what) else { return nil }
         var unit: UnitExpr?, initial: Expr?, equation: Equation?
         if eat(.colon) != nil {
             if at(.derivative) { equation = parseEquation() } else { unit = parseUnitAnnotation() }
@@ -209,9 +249,10 @@ extension Parser {
                 parameters.append(parameter)
                 if eat(.comma) == nil { break }
             }
-            if eat(.rightParen) == nil { unclosed(open, .rightParen, "the parameters of 'on \(event.name)'") }
+            close(open, with: .rightParen, "the parameters of 'on \(event.name)'")
             openBrackets.removeLast()
         }
+        skipLineBreak(before: .leftBrace)
         guard at(.leftBrace) else {
             error(.expectedToken, "expected '{' to open the body of 'on \(event.name)', found \(current.displayName)",
                   at: errorLocation)
@@ -226,7 +267,7 @@ extension Parser {
     /// `{ statement … }`, at the `{`.
     func parseBlock(_ what: String) -> [Statement] {
         let open = advance()
-        return parseBody(open, what) { self.parseStatement() }
+        return parseBody(open, what, statements: true) { self.parseStatement() }
     }
 
     private func parseStatement() -> Statement? {
@@ -239,6 +280,7 @@ extension Parser {
         guard enterNesting() else { nesting -= 1; return nil }
         defer { nesting -= 1 }
         let condition = parseExpression()
+        skipLineBreak(before: .leftBrace)
         guard at(.leftBrace) else {
             error(.expectedToken, "expected '{' after the condition of 'if', found \(current.displayName)",
                   at: errorLocation)
@@ -246,7 +288,9 @@ extension Parser {
         }
         let then = parseBlock("the 'if' block")
         var otherwise: [Statement]?
+        skipLineBreak(before: .keyword(.else))
         if eat(.else) != nil {
+            skipLineBreak(before: .leftBrace)
             if at(.if) {
                 otherwise = parseConditional().map { [$0] } ?? []
             } else if at(.leftBrace) {

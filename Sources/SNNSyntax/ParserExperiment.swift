@@ -42,6 +42,7 @@ extension Parser {
         let data = parseExpression()
         let options = eat(.comma) != nil ? parseArgumentSequence() : []
         let method = eat(.with) != nil ? parseCall("a training method") : nil
+        skipLineBreak(before: .leftBrace)
         let phases = at(.leftBrace) ? parsePhaseBlock("train") : nil
         return TrainStmt(data: data, options: options, method: method, phases: phases, range: range(from: keyword.range))
     }
@@ -51,6 +52,7 @@ extension Parser {
         guard expect(.on, "after 'evaluate' (evaluate on DATASET)") != nil else { return nil }
         let data = parseExpression()
         let options = eat(.comma) != nil ? parseArgumentSequence() : []
+        skipLineBreak(before: .leftBrace)
         let phases = at(.leftBrace) ? parsePhaseBlock("evaluate") : nil
         return EvaluateStmt(data: data, options: options, phases: phases, range: range(from: keyword.range))
     }
@@ -78,12 +80,19 @@ extension Parser {
             var condition: Expr?, otherwise: Expr?
             if eat(.when) != nil {
                 condition = parseExpression()
+                skipLineBreak(before: .keyword(.else))
                 guard expect(.else, "after the reward's condition (reward R when C else R2)") != nil else { return nil }
                 otherwise = parseExpression()
             }
             kind = .reward(value: value, condition: condition, otherwise: otherwise)
         } else if at(.boost) {
             advance()
+            if at(.rate), peekKind(1) == .keyword(.by) {
+                error(.expectedName, "expected the input to boost before 'rate': 'input' or the name of an input",
+                      at: current.range, help: "write `boost input rate by … while …`",
+                      fixIts: [FixIt(replace: current.range.startPoint, with: "input ")])
+                return nil
+            }
             guard let target = at(.input) ? parseLabel("input") : parseName("the input to boost") else { return nil }
             expect(.rate, "after the input to boost (boost input rate by … while …)")
             guard expect(.by, "before the rate increase") != nil else { return nil }

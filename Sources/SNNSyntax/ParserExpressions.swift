@@ -142,7 +142,7 @@ extension Parser {
             openBrackets.append(open)
             defer { openBrackets.removeLast() }
             let inner = parseExpression()
-            if eat(.rightParen) == nil { unclosed(open, .rightParen, "the parenthesised expression") }
+            close(open, with: .rightParen, "the parenthesised expression")
             return Expr(inner.kind, range(from: open.range))
         case .leftBracket:
             let elements = parseBracketList("the list")
@@ -181,7 +181,7 @@ extension Parser {
             deepest = max(deepest, lastExpressionDepth)
             if eat(.comma) == nil || position == before { break }
         }
-        if eat(.rightParen) == nil { unclosed(open, .rightParen, "the argument list of \(what)") }
+        close(open, with: .rightParen, "the argument list of \(what)")
         return arguments
     }
 
@@ -202,11 +202,32 @@ extension Parser {
     /// Comma-separated arguments without parentheses (after `with`, or after `train on data,`).
     func parseArgumentSequence() -> [Argument] {
         var arguments = [parseArgument()]
-        while eat(.comma) != nil {
+        while eat(.comma) != nil || settingFollowsWithoutComma() {
             skipNewlines()
             arguments.append(parseArgument())
         }
         return arguments
+    }
+
+    /// After a value: whether a `name = value` setting follows on the same line without the `,` it needs.
+    /// The missing comma is reported with a fix-it; true when the setting can still be read. Before a plain
+    /// name the number reads it as its unit (`2 delay = 1 ms`), so the name is gone and false is returned.
+    func settingFollowsWithoutComma() -> Bool {
+        if atLabel, peekKind(1) == .equals {
+            error(.expectedToken, "expected ',' before the setting '\(current.text) = …'", at: current.range,
+                  help: "settings are separated by commas", fixIts: [FixIt(replace: insertionPoint, with: ",")])
+            return true
+        }
+        let previous = tokens[position - 1]
+        if at(.equals), previous.kind == .unit, previous.text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+            let number = tokens[position - 2]
+            let digits = file.text(in: number.range.startOffset..<number.range.endOffset)
+            error(.expectedToken, "expected ',' before the setting '\(previous.text) = …'; without it, "
+                      + "'\(previous.text)' is read as the unit of \(digits)",
+                  at: previous.range, help: "settings are separated by commas",
+                  fixIts: [FixIt(replace: number.range.endPoint, with: ",")])
+        }
+        return false
     }
 
     /// `[ expr { , expr } ]`, at the `[`.
@@ -223,7 +244,7 @@ extension Parser {
             deepest = max(deepest, lastExpressionDepth)
             if eat(.comma) == nil || position == before { break }
         }
-        if eat(.rightBracket) == nil { unclosed(open, .rightBracket, what) }
+        close(open, with: .rightBracket, what)
         return elements
     }
 

@@ -46,12 +46,13 @@ extension Parser {
     }
 
     /// Consumes what leads to the next clause (a comma, or a line break before `learn`/`normalize`/`on`)
-    /// and tells whether one follows.
+    /// and tells whether one follows. A `name = value` clause needs its comma; a missing one is reported.
     private func continuesConnection() -> Bool {
         if eat(.comma) != nil {
             skipNewlines()
             return true
         }
+        if settingFollowsWithoutComma() { return true }
         var index = position
         while tokens[index].kind == .newline { index += 1 }
         let next = tokens[index]

@@ -32,6 +32,7 @@ public enum SyntaxCode: String, CaseIterable, Sendable {
     case unexpectedClosingDelimiter = "E0114"
     case expectedPhaseStatement = "E0115"
     case expectedUnit = "E0116"
+    case trailingComma = "E0117"
 
     public var code: DiagnosticCode { DiagnosticCode(rawValue) }
 
@@ -63,6 +64,7 @@ public enum SyntaxCode: String, CaseIterable, Sendable {
         case .unexpectedClosingDelimiter: return "a `)`, `]` or `}` without a matching opening one"
         case .expectedPhaseStatement: return "something in a train/evaluate block that is not a phase statement"
         case .expectedUnit: return "a unit is required here"
+        case .trailingComma: return "a `,` that ends a line whose next line does not continue the list"
         }
     }
 }

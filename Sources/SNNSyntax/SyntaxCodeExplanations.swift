@@ -48,7 +48,7 @@ extension SyntaxCode {
                     "const ok = a && b", "const ok = a and b")
         case .lookalikeCharacter:
             return ("A typographic character that looks like an operator or quote, often pasted from a paper or a "
-                + "word processor: `→` `≤` `≥` `≠` `−` `×` `“` `”` or a non-breaking space. Use the ASCII spelling.",
+                + "word processor: `→` `≤` `≥` `≠` `−` `×` `“` `”` or a no-break space. Use the ASCII spelling.",
                     "connect a \u{2192} b: all_to_all", "connect a -> b: all_to_all")
         case .expectedItem:
             return ("At the top level a file holds declarations (`model`, `neuron`, `rule`, `population`, `input`, "
@@ -61,7 +61,9 @@ extension SyntaxCode {
                     "connect a -> b all_to_all", "connect a -> b: all_to_all")
         case .unclosedDelimiter:
             return ("A `(`, `[` or `{` is never closed. The diagnostic points where the closer belongs and a note "
-                + "shows where the bracket was opened.",
+                + "shows where the bracket was opened. When a block lost its `}` and a later `}` closed it instead, "
+                + "indentation tells them apart: a `}` left of its block's `{` line is taken to close an enclosing "
+                + "block, and the block it left behind is reported.",
                     "population exc = lif(tau_m = 10 ms[100]", "population exc = lif(tau_m = 10 ms)[100]")
         case .expectedExpression:
             return ("A value is needed here: a number, a quantity such as `20 ms`, a name, a call, or an expression "
@@ -112,7 +114,7 @@ extension SyntaxCode {
                     "neuron n {\n  state v = 0 mV\n  dv / dt = -v / (10 ms)\n}", "neuron n {\n  state v = 0 mV\n  dv/dt = -v / (10 ms)\n}")
         case .unexpectedClosingDelimiter:
             return ("A closing `)`, `]` or `}` has no opening bracket to close, often because one too many was "
-                + "written or the opening one was deleted.",
+                + "written, the opening one was deleted, or a `(` was closed with `]` (or a `[` with `)`).",
                     "neuron n { }\n}", "neuron n { }")
         case .expectedPhaseStatement:
             return ("A `train` or `evaluate` block holds phase statements: `present T`, `rest T`, "
@@ -122,6 +124,12 @@ extension SyntaxCode {
             return ("After `:` in a declaration comes the variable's unit: a unit name such as `mV`, a product or "
                 + "quotient such as `mS/cm^2`, or `1` for a dimensionless variable.",
                     "neuron n {\n  param g: = 1 nS\n}", "neuron n {\n  param g: nS = 1 nS\n}")
+        case .trailingComma:
+            return ("A `,` at the end of a line continues the list on the next line, as in `reset v = Vr,` followed "
+                + "by `u += d`. When the next line starts something else, such as `refractory` or the `}` of the "
+                + "neuron, the `,` is a leftover: remove it.",
+                    "neuron n {\n  state v = 0 mV\n  reset v = 0 mV,\n  refractory 2 ms\n}",
+                    "neuron n {\n  state v = 0 mV\n  reset v = 0 mV\n  refractory 2 ms\n}")
         }
     }
 }
