@@ -8,6 +8,10 @@ public enum Keyword: String, CaseIterable, Sendable {
     case on, with, of, to, from, by, when, `while`, `if`, `else`
     case and, or, not, `true`, `false`
 
+    /// The keyword spelt `word`, by one hash lookup (the synthesized `init(rawValue:)` compares every case).
+    public static func named(_ word: String) -> Keyword? { byName[word] }
+    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+
     /// Keywords that begin an item at the top level of a file; the parser resynchronises on them.
     public var startsItem: Bool {
         switch self {

@@ -92,7 +92,7 @@ public struct Lexer {
         if word.count >= 2, word.hasPrefix("d"), matches("/dt", at: end), !isIdentifierContinue(at: end + 3) {
             index = end + 3
             add(.derivative, start, index, String(word.dropFirst()))
-        } else if let keyword = Keyword(rawValue: word) {
+        } else if let keyword = Keyword.named(word) {
             add(.keyword(keyword), start, end, word)
         } else {
             add(.identifier, start, end, word)

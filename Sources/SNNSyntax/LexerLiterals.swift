@@ -66,7 +66,7 @@ extension Lexer {
         while let byte = byte(at: start), byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") { start += 1 }
         guard isIdentifierStart(at: start) else { return }
         let firstEnd = identifierEnd(from: start)
-        if Keyword(rawValue: file.text(in: start..<firstEnd)) != nil { return }
+        if Keyword.named(file.text(in: start..<firstEnd)) != nil { return }
         if firstEnd - start >= 2, bytes[start] == UInt8(ascii: "d"), matches("/dt", at: firstEnd) { return }
         var end = firstEnd
         while true {
