@@ -36,6 +36,10 @@ public struct DatasetInfo: Sendable {
 }
 
 public struct CheckedModel: Sendable {
+    /// The file's syntax tree, for the stages that lower its declarations (the checker has proved them sound).
+    public var syntax: SourceFileSyntax
+    /// The value of every constant known before the run, in SI units.
+    public var constants: [String: ConstantValue]
     public var models: [String: ModelInfo]
     public var populations: [PopulationInfo]
     public var connections: [ConnectionInfo]

@@ -74,7 +74,12 @@ public enum SemanticChecker {
         TimingChecker(sink: sink, globals: globals, models: models)
             .check(timeSteps: timeSteps, delays: delays, populations: populationDecls)
 
-        return CheckedModel(models: models.infos, populations: populations, connections: connections,
+        var constants: [String: ConstantValue] = [:]
+        for item in file.items {
+            if case .constant(let c) = item.kind, let value = globals.constant(c.name.name) { constants[c.name.name] = value }
+        }
+        return CheckedModel(syntax: file, constants: constants, models: models.infos, populations: populations,
+                            connections: connections,
                             datasets: datasets, diagnostics: sink.diagnostics)
     }
 

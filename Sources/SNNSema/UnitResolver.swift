@@ -6,9 +6,9 @@
 import SNNSource
 import SNNSyntax
 
-enum UnitResolver {
+public enum UnitResolver {
     /// The unit, or nil if a factor is unknown (nothing is reported).
-    static func resolve(_ unit: UnitExpr) -> PhysicalUnit? {
+    public static func resolve(_ unit: UnitExpr) -> PhysicalUnit? {
         var result = PhysicalUnit.one
         for factor in unit.factors {
             guard let u = UnitTable.lookup(factor.name.name),
