@@ -12,7 +12,7 @@ public enum CLI {
         public static let usage: Int32 = 2
     }
 
-    static let commands = ["check", "explain", "prelude", "help"]
+    static let commands = ["check", "run", "plan", "explain", "prelude", "help"]
 
     /// Runs `snnc` with `arguments` (without the program name) and returns the exit status.
     public static func run(_ arguments: [String], io: CLIIO) -> Int32 {
@@ -51,6 +51,8 @@ public enum CLI {
             return ExitCode.success
         case "check":
             return try CheckCommand.run(rest, io: io)
+        case "run":
+            return try RunCommand.run(rest, io: io)
         case "explain":
             return try ExplainCommand.run(rest, io: io)
         case "prelude":

@@ -10,10 +10,17 @@ public struct CLIIO {
     public var writeError: (String) -> Void
     public var environment: [String: String]
     public var outputIsTerminal: Bool
+    /// Whether standard error is a terminal (progress bars are drawn only then).
+    public var errorIsTerminal: Bool
+    /// Whether Ctrl-C may be caught to stop a run cleanly (the real process, not in-process tests).
+    public var catchesInterrupts: Bool
 
     public init(readFile: @escaping (String) throws -> [UInt8], readStandardInput: @escaping () -> [UInt8],
                 writeOutput: @escaping (String) -> Void, writeError: @escaping (String) -> Void,
-                environment: [String: String], outputIsTerminal: Bool) {
+                environment: [String: String], outputIsTerminal: Bool, errorIsTerminal: Bool = false,
+                catchesInterrupts: Bool = false) {
+        self.errorIsTerminal = errorIsTerminal
+        self.catchesInterrupts = catchesInterrupts
         self.readFile = readFile
         self.readStandardInput = readStandardInput
         self.writeOutput = writeOutput
@@ -30,7 +37,9 @@ public struct CLIIO {
             writeOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
             writeError: { FileHandle.standardError.write(Data($0.utf8)) },
             environment: ProcessInfo.processInfo.environment,
-            outputIsTerminal: isatty(STDOUT_FILENO) != 0)
+            outputIsTerminal: isatty(STDOUT_FILENO) != 0,
+            errorIsTerminal: isatty(STDERR_FILENO) != 0,
+            catchesInterrupts: true)
     }
 
     private static func readFromDisk(_ path: String) throws -> [UInt8] {

@@ -1,5 +1,6 @@
 // DiagnosticCatalog: every diagnostic code of every stage with its explanation, for `snnc explain`.
 
+import SNNPlan
 import SNNSema
 import SNNSource
 import SNNSyntax
@@ -7,6 +8,7 @@ import SNNSyntax
 public enum DiagnosticCatalog {
     public static var all: [CodeExplanation] {
         SyntaxCode.allCases.map(\.explanation) + SemaCode.allCases.map(\.explanation)
+            + PlanCode.allCases.map(\.explanation) + RunCode.allCases.map(\.explanation)
     }
 
     public static func explanation(of code: String) -> CodeExplanation? {

@@ -8,6 +8,7 @@ enum HelpText {
 
         Commands:
           check     Check models for mistakes and report them with their location
+          run       Simulate a model and report spikes, rates and speed; write recordings (snnc run cuba.snn)
           explain   Explain a diagnostic code with a wrong and a right example (snnc explain E0102)
           prelude   Show the built-in neuron models and learning rules (snnc prelude lif)
           help      Show help for a command (snnc help check)
@@ -64,8 +65,29 @@ enum HelpText {
 
         """
 
+    static let run = """
+        Usage: snnc run MODEL [options]
+
+        Checks the model, compiles it to an execution plan and simulates it on the SIMD interpreter. Prints
+        spikes and mean rate per population and input, simulated and wall time, neuron-steps/s and synaptic
+        events/s. `record` statements are written as CSV and NumPy .npy files (numpy.load reads them).
+        Ctrl-C stops the run after the current step and still writes what was recorded.
+
+        Options:
+          --threads N      Worker threads (default: all cores; results are identical for any N)
+          --json           Print the summary as JSON on standard output
+          --plot FILE.svg  Draw a spike raster (and recorded traces) as SVG
+          --out DIR        Where recordings go (default: MODEL_output in the current folder)
+          --data DIR       Look for data files in DIR too (after the model's folder, before $SNNC_DATA)
+          -h, --help       Show this help
+
+        Exit status: 0 the run completed, 1 the model has errors or a variable diverged, 2 bad usage.
+
+        """
+
     static func command(_ name: String) -> String? {
         switch name {
+        case "run": return run
         case "check": return check
         case "explain": return explain
         case "prelude": return prelude

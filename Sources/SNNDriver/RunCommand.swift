@@ -1,0 +1,126 @@
+// RunCommand: `snnc run MODEL [options]` — checks the model, plans it, simulates it and reports: a summary (or
+// JSON with --json), recordings as CSV and .npy in the output folder, an SVG raster with --plot. Exit status 0
+// when the run completed (or was stopped with Ctrl-C), 1 for diagnostics or a numeric blow-up, 2 for usage.
+
+import Foundation
+import SNNPlan
+import SNNRuntime
+import SNNSema
+import SNNSource
+
+enum RunCommand {
+    struct Options {
+        var path: String?
+        var threads = ProcessInfo.processInfo.activeProcessorCount
+        var json = false
+        var plot: String?
+        var outputFolder: String?
+        var dataFolder: String?
+    }
+
+    static func run(_ arguments: [String], io: CLIIO) throws -> Int32 {
+        if arguments.contains("--help") || arguments.contains("-h") {
+            io.writeOutput(HelpText.run)
+            return CLI.ExitCode.success
+        }
+        let options = try parse(arguments)
+        guard let path = options.path else { throw CLIError.usage("'snnc run' needs a model file") }
+        guard let (planned, model, sources) = try planModel(path: path, dataFolder: options.dataFolder, io: io) else {
+            return CLI.ExitCode.diagnostics
+        }
+        let interrupt = InterruptFlag()
+        if io.catchesInterrupts { interrupt.start() }
+        defer { if io.catchesInterrupts { interrupt.stop() } }
+        let progress = io.errorIsTerminal && !options.json ? ProgressBar(total: planned.steps, write: io.writeError) : nil
+        let report: (@Sendable (Int) -> Void)? = progress.map { bar in { @Sendable done in bar.update(done) } }
+        let runOptions = RunOptions(threads: options.threads, progress: report, stopRequested: { @Sendable in interrupt.isSet })
+        let result = Simulator.run(planned, options: runOptions)
+        progress?.finish()
+
+        let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let folder = options.outputFolder ?? "\(stem)_output"
+        var files = try RecordingWriter(plan: planned, folder: folder).write(result)
+        if let plot = options.plot {
+            let svg = RasterPlot(plan: planned, result: result).svg()
+            guard FileManager.default.createFile(atPath: plot, contents: Data(svg.utf8)) else {
+                throw CLIError.io("cannot write '\(plot)'")
+            }
+            files.append(plot)
+        }
+        let summary = RunSummary(model: model.syntax.model?.name.name ?? stem, plan: planned, result: result, files: files)
+        io.writeOutput(options.json ? summary.json : summary.text)
+        if let divergence = result.divergence {
+            io.writeError(render(divergence: divergence, plan: planned, model: model, sources: sources, io: io))
+            return CLI.ExitCode.diagnostics
+        }
+        return CLI.ExitCode.success
+    }
+
+    /// Checks and plans the model; prints diagnostics and returns nil when there are errors.
+    static func planModel(path: String, dataFolder: String?, io: CLIIO) throws
+        -> (ExecutionPlan, CheckedModel, SourceManager)? {
+        let bytes = try io.readFile(path)
+        let searchPath = DataSearchPath(modelPath: path, dataFolder: dataFolder, environment: io.environment)
+        let checked = CheckPipeline.check([CheckInput(path: path, bytes: bytes)]) { _ in
+            FileDatasetInspector(searchPath: searchPath)
+        }
+        var diagnostics = checked.diagnostics
+        var planned: ExecutionPlan?
+        if let model = checked.models[path], checked.errorCount == 0 {
+            let outcome = Planner.plan(model, sources: checked.sources)
+            diagnostics += outcome.diagnostics
+            planned = outcome.plan
+        }
+        let rendered = HumanRenderer(colors: io.errorIsTerminal && (io.environment["NO_COLOR"] ?? "").isEmpty)
+            .render(diagnostics, sources: checked.sources)
+        if !diagnostics.isEmpty { io.writeError(rendered) }
+        guard let plan = planned, let model = checked.models[path], !diagnostics.contains(where: { $0.severity == .error })
+        else { return nil }
+        return (plan, model, checked.sources)
+    }
+
+    /// A numeric blow-up as a diagnostic at the population's declaration.
+    static func render(divergence: Divergence, plan: ExecutionPlan, model: CheckedModel, sources: SourceManager,
+                       io: CLIIO) -> String {
+        let time = Double(divergence.step) * plan.dt * 1e3
+        let value = divergence.value.isNaN ? "NaN" : (divergence.value > 0 ? "+infinity" : "-infinity")
+        let message = "'\(divergence.variable)' of neuron \(divergence.neuron) in population '\(divergence.population)' became \(value) at t = \(String(format: "%.4g", time)) ms; the run stopped there"
+        guard let declaration = model.population(divergence.population)?.name.range else {
+            return "error[\(RunCode.numericDivergence.rawValue)]: \(message)\n"
+        }
+        let diagnostic = Diagnostic(.error, RunCode.numericDivergence.code, message, at: declaration,
+                                    help: "a smaller time step, another integration method (`method = rk4`), or parameters that keep the model stable")
+        return HumanRenderer(colors: io.errorIsTerminal && (io.environment["NO_COLOR"] ?? "").isEmpty)
+            .render([diagnostic], sources: sources)
+    }
+
+    static func parse(_ arguments: [String]) throws -> Options {
+        var options = Options()
+        var remaining = arguments[...]
+        while let argument = remaining.popFirst() {
+            let (name, inline) = argument.hasPrefix("--") && argument.contains("=")
+                ? (String(argument[..<argument.firstIndex(of: "=")!]), String(argument[argument.index(after: argument.firstIndex(of: "=")!)...]))
+                : (argument, nil)
+            func value() throws -> String {
+                if let inline { return inline }
+                guard let next = remaining.popFirst() else { throw CLIError.usage("option '\(name)' needs a value") }
+                return next
+            }
+            switch name {
+            case "--threads":
+                let text = try value()
+                guard let n = Int(text), n >= 1 else { throw CLIError.usage("--threads needs a whole number ≥ 1, not '\(text)'") }
+                options.threads = n
+            case "--json": options.json = true
+            case "--plot": options.plot = try value()
+            case "--out": options.outputFolder = try value()
+            case "--data": options.dataFolder = try value()
+            default:
+                if name.hasPrefix("-") { throw CLIError.usage("unknown option '\(name)' for 'snnc run'") }
+                if options.path != nil { throw CLIError.usage("'snnc run' runs one model at a time") }
+                options.path = argument
+            }
+        }
+        return options
+    }
+}

@@ -1,0 +1,55 @@
+// The long explanation of every planner diagnostic code (`snnc explain E0700`), with a wrong and a right example.
+
+import SNNSource
+
+extension PlanCode {
+    public var explanation: CodeExplanation {
+        let (text, wrong, right) = details
+        return CodeExplanation(code: code, summary: summary, text: text, wrong: wrong, right: right)
+    }
+
+    private var details: (String, String, String) {
+        let lif = "neuron cell {\n  param tau = 10 ms\n  state v = 0 mV\n  dv/dt = -v / tau\n  spike when v > 10 mV\n  reset v = 0 mV\n}\n"
+        switch self {
+        case .unsupportedSynapticEffect:
+            return ("The runtime delivers a spike by adding an amount to a variable of the target neuron at arrival "
+                + "(`ge += w`, `v += 0.5 mV`, `gi += w * 2`). Other statements — scaling a variable, setting it, "
+                + "or amounts that depend on the target's state — cannot be delivered through the delay buffers yet. "
+                + "Rewrite the effect as an addition.",
+                    lif + "population p = cell[10]\nconnect p -> p: all_to_all on spike { v *= 0.5 }\nsimulate 1 s",
+                    lif + "population p = cell[10]\nconnect p -> p: all_to_all on spike { v += -1 mV }\nsimulate 1 s")
+        case .unsupportedConnectivity:
+            return ("Convolution and pooling between shaped populations are checked, but the runtime does not build "
+                + "them yet (they come with gradient training). Use explicit patterns (`all_to_all`, "
+                + "`random(p = …)`, `fixed_in_degree(k = …)`) for `snnc run`.",
+                    lif + "population a = cell[1, 8, 8]\npopulation b = cell[1, 4, 4]\nconnect a -> b: pool(size = 2) on spike { v += 1 mV }\nsimulate 1 s",
+                    lif + "population a = cell[64]\npopulation b = cell[16]\nconnect a -> b: fixed_in_degree(k = 4) on spike { v += 1 mV }\nsimulate 1 s")
+        case .unsupportedInput:
+            return ("Inputs that encode dataset features (Poisson rates from `mnist.image`, Gaussian receptive "
+                + "fields, latency codes) are presented sample by sample by `train` and `evaluate`, which come with "
+                + "learning. `snnc run` simulates inputs that need no data: `poisson`, `bernoulli`, `regular`, "
+                + "`pulse_packet` and `spike_file`.",
+                    "dataset iris = csv(\"iris.csv\", label = species)\ninput f = poisson(rate = iris.features * 100 Hz)\nsimulate 1 s",
+                    "input f = poisson(rate = 100 Hz)[4]\nsimulate 1 s")
+        case .unsupportedRefractory:
+            return ("The runtime counts a refractory period in steps, the same for every neuron of a population. A "
+                + "period that differs between neurons (a random or per-neuron parameter) is not supported yet; use "
+                + "one value per population, or a refractory condition.",
+                    "neuron cell {\n  param t_ref = uniform(1 ms, 3 ms)\n  state v = 0 mV\n  spike when v > 10 mV\n  reset v = 0 mV\n  refractory t_ref\n}\npopulation p = cell[10]\nsimulate 1 s",
+                    "neuron cell {\n  param t_ref = 2 ms\n  state v = 0 mV\n  spike when v > 10 mV\n  reset v = 0 mV\n  refractory t_ref\n}\npopulation p = cell[10]\nsimulate 1 s")
+        case .unsupportedIntegration:
+            return ("`method = exact` integrates a linear system with constant coefficients exactly, through the "
+                + "matrix exponential of its coefficients. These equations are not linear in the state variables "
+                + "(or their coefficients change between neurons or over time), so they cannot be integrated "
+                + "exactly. Leave the method out to get the best applicable one, or choose `rk4` or "
+                + "`exponential_euler`.",
+                    "neuron quad {\n  param tau = 10 ms\n  state v = 1 mV\n  dv/dt = -v * v / (1 mV) / tau\n  method = exact\n}\npopulation p = quad[1]\nsimulate 1 s",
+                    "neuron quad {\n  param tau = 10 ms\n  state v = 1 mV\n  dv/dt = -v * v / (1 mV) / tau\n  method = rk4\n}\npopulation p = quad[1]\nsimulate 1 s")
+        case .nothingToSimulate:
+            return ("`snnc run` runs the experiment the model describes; a model without `simulate` (or, later, "
+                + "`train`/`evaluate`) has nothing to run. Add `simulate DURATION with dt = …, seed = …`.",
+                    lif + "population p = cell[10]",
+                    lif + "population p = cell[10]\nsimulate 100 ms with dt = 0.1 ms")
+        }
+    }
+}
