@@ -74,8 +74,11 @@ enum RunCommand {
         let rendered = HumanRenderer(colors: io.errorIsTerminal && (io.environment["NO_COLOR"] ?? "").isEmpty)
             .render(diagnostics, sources: checked.sources)
         if !diagnostics.isEmpty { io.writeError(rendered) }
-        guard let plan = planned, let model = checked.models[path], !diagnostics.contains(where: { $0.severity == .error })
-        else { return nil }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+        guard let plan = planned, let model = checked.models[path] else {
+            io.writeError("snnc: internal error: no execution plan was produced for '\(path)'; please report it\n")
+            return nil
+        }
         return (plan, model, checked.sources)
     }
 
