@@ -6,6 +6,17 @@
 //   (CLI). SNNData (gzip, IDX, CSV) stands alone beside them.
 import PackageDescription
 
+// SNNRuntime's kernels in release builds: no overflow/bounds traps and no exclusivity checks (the plan verifier
+// checks indices once), and — when SNNC_TARGET_CPU names a CPU (`native`, `haswell`, `znver4`, …) — code for that
+// CPU's vector width: without it x86-64 has no AVX and SIMD8<Float> runs as SSE. The default build stays portable.
+//   SNNC_TARGET_CPU=native swift build -c release
+var runtimeSettings: [SwiftSetting] = [
+    .unsafeFlags(["-Ounchecked", "-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+]
+if let cpu = Context.environment["SNNC_TARGET_CPU"], !cpu.isEmpty {
+    runtimeSettings.append(.unsafeFlags(["-target-cpu", cpu], .when(configuration: .release)))
+}
+
 let package = Package(
     name: "snnc",
     products: [
@@ -19,7 +30,7 @@ let package = Package(
         .target(name: "SNNSema", dependencies: ["SNNSource", "SNNSyntax"]),
         .target(name: "SNNData"),
         .target(name: "SNNPlan", dependencies: ["SNNSource", "SNNSyntax", "SNNSema"]),
-        .target(name: "SNNRuntime", dependencies: ["SNNPlan"]),
+        .target(name: "SNNRuntime", dependencies: ["SNNPlan"], swiftSettings: runtimeSettings),
         .target(name: "SNNDriver", dependencies: ["SNNSource", "SNNSyntax", "SNNSema", "SNNData", "SNNPlan", "SNNRuntime"]),
         .executableTarget(name: "snnc", dependencies: ["SNNDriver"]),
         .testTarget(name: "SNNSourceTests", dependencies: ["SNNSource"]),

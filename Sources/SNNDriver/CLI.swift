@@ -53,6 +53,8 @@ public enum CLI {
             return try CheckCommand.run(rest, io: io)
         case "run":
             return try RunCommand.run(rest, io: io)
+        case "plan":
+            return try PlanCommand.run(rest, io: io)
         case "explain":
             return try ExplainCommand.run(rest, io: io)
         case "prelude":

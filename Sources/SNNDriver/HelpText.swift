@@ -9,6 +9,7 @@ enum HelpText {
         Commands:
           check     Check models for mistakes and report them with their location
           run       Simulate a model and report spikes, rates and speed; write recordings (snnc run cuba.snn)
+          plan      Print the execution plan: buffers, compiled programs, synapses, memory (snnc plan cuba.snn)
           explain   Explain a diagnostic code with a wrong and a right example (snnc explain E0102)
           prelude   Show the built-in neuron models and learning rules (snnc prelude lif)
           help      Show help for a command (snnc help check)
@@ -74,7 +75,8 @@ enum HelpText {
         Ctrl-C stops the run after the current step and still writes what was recorded.
 
         Options:
-          --threads N      Worker threads (default: all cores; results are identical for any N)
+          --threads N      Worker threads, used exactly (default: up to all cores, as many as the network's
+                           work per step pays for; results are bit-identical for any N)
           --json           Print the summary as JSON on standard output
           --plot FILE.svg  Draw a spike raster (and recorded traces) as SVG
           --out DIR        Where recordings go (default: MODEL_output in the current folder)
@@ -85,9 +87,20 @@ enum HelpText {
 
         """
 
+    static let plan = """
+        Usage: snnc plan MODEL [--data DIR]
+
+        Checks the model and compiles it to its execution plan without running it, then prints the plan: the
+        schedule, each population's buffers, integration method and programs (initialise, update, threshold,
+        reset) as instruction listings, the spike sources, the projections with their synapse counts, delays and
+        effects, the recorders, and the memory the run will need.
+
+        """
+
     static func command(_ name: String) -> String? {
         switch name {
         case "run": return run
+        case "plan": return plan
         case "check": return check
         case "explain": return explain
         case "prelude": return prelude

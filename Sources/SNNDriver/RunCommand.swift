@@ -11,7 +11,8 @@ import SNNSource
 enum RunCommand {
     struct Options {
         var path: String?
-        var threads = ProcessInfo.processInfo.activeProcessorCount
+        /// nil: the runtime chooses up to all cores from the work per step; a number is used exactly.
+        var threads: Int?
         var json = false
         var plot: String?
         var outputFolder: String?
@@ -33,7 +34,9 @@ enum RunCommand {
         defer { if io.catchesInterrupts { interrupt.stop() } }
         let progress = io.errorIsTerminal && !options.json ? ProgressBar(total: planned.steps, write: io.writeError) : nil
         let report: (@Sendable (Int) -> Void)? = progress.map { bar in { @Sendable done in bar.update(done) } }
-        let runOptions = RunOptions(threads: options.threads, progress: report, stopRequested: { @Sendable in interrupt.isSet })
+        var runOptions = RunOptions(threads: options.threads ?? ProcessInfo.processInfo.activeProcessorCount,
+                                    progress: report, stopRequested: { @Sendable in interrupt.isSet })
+        runOptions.exactThreadCount = options.threads != nil
         let result = Simulator.run(planned, options: runOptions)
         progress?.finish()
 
@@ -67,9 +70,13 @@ enum RunCommand {
         var diagnostics = checked.diagnostics
         var planned: ExecutionPlan?
         if let model = checked.models[path], checked.errorCount == 0 {
-            let outcome = Planner.plan(model, sources: checked.sources)
+            let outcome = Planner.plan(model, sources: checked.sources, resolvePath: searchPath.resolve)
             diagnostics += outcome.diagnostics
             planned = outcome.plan
+            if let problem = outcome.internalError {
+                io.writeError("snnc: internal error: \(problem); please report it\n")
+                return nil
+            }
         }
         let rendered = HumanRenderer(colors: io.errorIsTerminal && (io.environment["NO_COLOR"] ?? "").isEmpty)
             .render(diagnostics, sources: checked.sources)

@@ -105,6 +105,8 @@ public struct SourcePlan: Sendable {
         case regular(rates: [Float], phaseSteps: Int)
         /// One spike per source at the given step.
         case spikeTimes(steps: [Int])
+        /// Spikes read from a file: source `sources[k]` fires at step `steps[k]`; sorted by step, then source.
+        case spikeList(sources: [Int32], steps: [Int32])
     }
     public var name: String
     public var size: Int

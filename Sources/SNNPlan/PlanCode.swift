@@ -10,6 +10,9 @@ public enum PlanCode: String, CaseIterable, Sendable {
     case unsupportedRefractory = "E0703"
     case unsupportedIntegration = "E0704"
     case nothingToSimulate = "E0705"
+    case conflictingTimeSteps = "E0710"
+    case unreadableSpikeFile = "E0711"
+    case unsupportedRecording = "E0712"
 
     public var code: DiagnosticCode { DiagnosticCode(rawValue) }
 
@@ -21,6 +24,9 @@ public enum PlanCode: String, CaseIterable, Sendable {
         case .unsupportedRefractory: return "a refractory period that differs between neurons"
         case .unsupportedIntegration: return "`method = exact` for equations that are not linear with constant coefficients"
         case .nothingToSimulate: return "`snnc run` on a model without a `simulate` statement"
+        case .conflictingTimeSteps: return "two `simulate` statements with different time steps"
+        case .unreadableSpikeFile: return "a `spike_file` input whose file cannot be found or read"
+        case .unsupportedRecording: return "a recorded value the runtime does not keep (a `let` value)"
         }
     }
 }

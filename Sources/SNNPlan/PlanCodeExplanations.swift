@@ -50,6 +50,24 @@ extension PlanCode {
                 + "`train`/`evaluate`) has nothing to run. Add `simulate DURATION with dt = …, seed = …`.",
                     lif + "population p = cell[10]",
                     lif + "population p = cell[10]\nsimulate 100 ms with dt = 0.1 ms")
+        case .conflictingTimeSteps:
+            return ("`snnc run` simulates the whole experiment with one time step, so every `simulate` statement "
+                + "must give the same `dt` (or none, for the default 0.1 ms). Give them all the same time step.",
+                    lif + "population p = cell[10]\nsimulate 100 ms with dt = 0.1 ms\nsimulate 100 ms with dt = 0.05 ms",
+                    lif + "population p = cell[10]\nsimulate 100 ms with dt = 0.1 ms\nsimulate 100 ms with dt = 0.1 ms")
+        case .unreadableSpikeFile:
+            return ("A `spike_file(\"path\")` input reads its spikes from a CSV file with one spike per row, "
+                + "`source,time_ms` (a header row is allowed). The file is looked for beside the model, then in "
+                + "`--data DIR`, then in `$SNNC_DATA`. It was not found, could not be read, or has a row that is not "
+                + "two numbers, a source outside the input or a negative time.",
+                    lif + "population p = cell[10]\ninput s = spike_file(\"missing.csv\")[10]\nconnect s -> p: one_to_one on spike { v += 1 mV }\nsimulate 100 ms",
+                    lif + "population p = cell[10]\ninput s = pulse_packet(time = 20 ms, jitter = 1 ms)[10]\nconnect s -> p: one_to_one on spike { v += 1 mV }\nsimulate 100 ms")
+        case .unsupportedRecording:
+            return ("The runtime records spikes, state variables and parameters that differ between neurons; a "
+                + "`let` value is computed inside the update and not kept. Record the state variables it is "
+                + "computed from, or make it a state variable.",
+                    "neuron cell {\n  param tau = 10 ms\n  state v = 0 mV\n  let drive = -v / tau\n  dv/dt = drive\n}\npopulation p = cell[10]\nrecord drive of p\nsimulate 100 ms",
+                    "neuron cell {\n  param tau = 10 ms\n  state v = 0 mV\n  let drive = -v / tau\n  dv/dt = drive\n}\npopulation p = cell[10]\nrecord v of p\nsimulate 100 ms")
         }
     }
 }

@@ -22,15 +22,16 @@ struct BuiltinArgumentChecker {
     /// and calls its arguments options ("simulate has no option 'sed'").
     func check(_ callee: BuiltinCallee, noun: String, call: CallSyntax) -> [String: CheckedArgument] {
         let isStatement = noun == "statement"
-        let matcher = ArgumentMatcher(sink: sink, callee: isStatement ? "'\(callee.name)'" : "the \(noun) '\(callee.name)'",
+        let matcher = ArgumentMatcher(sink: sink, calleeName: callee.name, calleeKind: isStatement ? nil : noun,
                                       noun: isStatement ? "option" : "parameter",
-                                      parameters: callee.parameterNames, required: callee.requiredNames)
+                                      parameters: callee.parameters.map(\.name),
+                                      isRequired: callee.parameters.map(\.isRequired))
         let bound = matcher.match(call.arguments ?? [], callRange: call.range)
         var result: [String: CheckedArgument] = [:]
-        for spec in callee.parameters {
-            guard let argument = bound[spec.name] else { continue }
-            let what = isStatement ? "the option '\(spec.name)'" : "'\(spec.name)' of '\(callee.name)'"
-            if let checked = check(argument, spec, in: what) {
+        for (spec, argument) in zip(callee.parameters, bound) {
+            guard let argument else { continue }
+            if let checked = check(argument, spec,
+                                   in: isStatement ? "the option '\(spec.name)'" : "'\(spec.name)' of '\(callee.name)'") {
                 result[spec.name] = checked
             }
         }
@@ -38,34 +39,34 @@ struct BuiltinArgumentChecker {
     }
 
     /// One argument; nil when it was reported as wrong.
-    func check(_ argument: Argument, _ spec: ParameterSpec, in what: String) -> CheckedArgument? {
+    func check(_ argument: Argument, _ spec: ParameterSpec, in what: @autoclosure () -> String) -> CheckedArgument? {
         let expr = argument.value
         let evaluator = ConstantEvaluator(scope: expressions.scope)
         switch spec.kind {
         case .quantity(let d):
-            let v = expressions.require(expr, dimension: d, what: what)
+            let v = expressions.require(expr, dimension: d, what: what())
             return v.type.isInvalid ? nil : CheckedArgument(argument: argument, value: v, constant: evaluator.evaluate(expr))
         case .data:
-            let v = expressions.requireDimensionless(expr, what: what)
+            let v = expressions.requireDimensionless(expr, what: what())
             return v.type.isInvalid ? nil : CheckedArgument(argument: argument, value: v, constant: nil)
         case .count, .nonNegativeCount, .probability, .counts:
-            return number(argument, spec.kind, what: what)
+            return number(argument, spec.kind, what: what())
         case .string:
             guard case .string = expr.kind else {
-                sink.report(.argumentDimension, "\(what) must be a string in double quotes", at: expr.range)
+                sink.report(.argumentDimension, "\(what()) must be a string in double quotes", at: expr.range)
                 return nil
             }
             return CheckedArgument(argument: argument, value: TypedValue(.string), constant: nil)
         case .flag:
             guard case .boolean = expr.kind else {
-                sink.report(.argumentDimension, "\(what) must be true or false", at: expr.range)
+                sink.report(.argumentDimension, "\(what()) must be true or false", at: expr.range)
                 return nil
             }
             return CheckedArgument(argument: argument, value: TypedValue(.condition), constant: nil)
         case .choice(let words):
             guard case .name(let word) = expr.kind, words.contains(word) else {
                 let written = sink.text(expr.range)
-                sink.report(.invalidChoice, "\(what) must be one of \(words.joined(separator: ", ")), not `\(written)`",
+                sink.report(.invalidChoice, "\(what()) must be one of \(words.joined(separator: ", ")), not `\(written)`",
                             at: expr.range, help: sink.suggestion(for: written, among: words))
                 return nil
             }
@@ -77,7 +78,7 @@ struct BuiltinArgumentChecker {
             if case .string(let word) = expr.kind {
                 return CheckedArgument(argument: argument, value: TypedValue(.string), constant: nil, word: word)
             }
-            return number(argument, .nonNegativeCount, what: what).map {
+            return number(argument, .nonNegativeCount, what: what()).map {
                 var c = $0
                 c.word = $0.constant?.integer.map(String.init)
                 return c
@@ -85,12 +86,12 @@ struct BuiltinArgumentChecker {
         }
     }
 
-    private func number(_ argument: Argument, _ kind: ParameterKind, what: String) -> CheckedArgument? {
+    private func number(_ argument: Argument, _ kind: ParameterKind, what: @autoclosure () -> String) -> CheckedArgument? {
         let expr = argument.value
-        let v = expressions.requireDimensionless(expr, what: what)
+        let v = expressions.requireDimensionless(expr, what: what())
         if v.type.isInvalid { return nil }
         guard let constant = ConstantEvaluator(scope: expressions.scope).evaluate(expr) else {
-            sink.report(.notConstant, "\(what) must be known before the run", at: expr.range,
+            sink.report(.notConstant, "\(what()) must be known before the run", at: expr.range,
                         help: "use numbers and constants only, not random draws or variables")
             return nil
         }
@@ -98,18 +99,18 @@ struct BuiltinArgumentChecker {
         switch kind {
         case .probability:
             guard let p = constant.scalar, (0...1).contains(p) else {
-                sink.report(.probabilityOutOfRange, "\(what) is a probability and must lie in [0, 1], not \(format(constant))",
+                sink.report(.probabilityOutOfRange, "\(what()) is a probability and must lie in [0, 1], not \(format(constant))",
                             at: expr.range, help: constant.scalar.map { $0 > 1 && $0 <= 100 ? "for a percentage write \(format(constant))%" : nil } ?? nil)
                 return nil
             }
         case .count, .nonNegativeCount, .counts:
             let minimum = kind == .nonNegativeCount ? 0 : 1
             if kind != .counts && constant.values.count != 1 {
-                sink.report(.valueOutOfRange, "\(what) must be one whole number", at: expr.range)
+                sink.report(.valueOutOfRange, "\(what()) must be one whole number", at: expr.range)
                 return nil
             }
             if let bad = constant.values.first(where: { $0.rounded() != $0 || $0 < Double(minimum) }) {
-                sink.report(.valueOutOfRange, "\(what) must be a whole number ≥ \(minimum), not \(format(bad))",
+                sink.report(.valueOutOfRange, "\(what()) must be a whole number ≥ \(minimum), not \(format(bad))",
                             at: expr.range)
                 return nil
             }

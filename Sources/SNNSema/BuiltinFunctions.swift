@@ -61,5 +61,6 @@ struct BuiltinFunction: Sendable {
         return list
     }()
 
-    static func named(_ name: String) -> BuiltinFunction? { all.first { $0.name == name } }
+    static func named(_ name: String) -> BuiltinFunction? { byName[name] }
+    private static let byName = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
 }

@@ -2,19 +2,27 @@
 // kept in halves so that `sqrt` of any quantity has a dimension (noise amplitudes are in mV/sqrt(ms)).
 
 public struct Dimension: Hashable, Sendable, CustomStringConvertible {
-    /// Twice the exponent of each base unit, in the order of `Dimension.baseSymbols`.
-    public private(set) var halfExponents: [Int8]
+    /// Twice the exponent of each base unit in lanes 0–6, in the order of `Dimension.baseSymbols`; lane 7 is 0.
+    /// Kept inline (no array), so that the arithmetic of types allocates nothing.
+    private let halves: SIMD8<Int8>
 
     public static let baseSymbols = ["s", "m", "kg", "A", "K", "mol", "cd"]
 
+    /// Twice the exponent of each base unit, in the order of `Dimension.baseSymbols`.
+    public var halfExponents: [Int8] { (0..<7).map { halves[$0] } }
+
     public init(halfExponents: [Int8]) {
         precondition(halfExponents.count == 7)
-        self.halfExponents = halfExponents
+        var halves = SIMD8<Int8>()
+        for (lane, value) in halfExponents.enumerated() { halves[lane] = value }
+        self.halves = halves
     }
+
+    private init(halves: SIMD8<Int8>) { self.halves = halves }
 
     /// A dimension from whole exponents: `Dimension(s: -1)` is a frequency.
     public init(s: Int8 = 0, m: Int8 = 0, kg: Int8 = 0, A: Int8 = 0, K: Int8 = 0, mol: Int8 = 0, cd: Int8 = 0) {
-        self.init(halfExponents: [s, m, kg, A, K, mol, cd].map { $0 * 2 })
+        self.init(halves: SIMD8(s * 2, m * 2, kg * 2, A * 2, K * 2, mol * 2, cd * 2, 0))
     }
 
     public static let none = Dimension()
@@ -32,26 +40,22 @@ public struct Dimension: Hashable, Sendable, CustomStringConvertible {
     public static let amount = Dimension(mol: 1)
     public static let concentration = Dimension(m: -3, mol: 1)
 
-    public var isDimensionless: Bool { halfExponents.allSatisfy { $0 == 0 } }
+    public var isDimensionless: Bool { halves == SIMD8() }
 
-    public static func * (a: Dimension, b: Dimension) -> Dimension {
-        Dimension(halfExponents: zip(a.halfExponents, b.halfExponents).map { $0 &+ $1 })
-    }
+    public static func * (a: Dimension, b: Dimension) -> Dimension { Dimension(halves: a.halves &+ b.halves) }
 
-    public static func / (a: Dimension, b: Dimension) -> Dimension {
-        Dimension(halfExponents: zip(a.halfExponents, b.halfExponents).map { $0 &- $1 })
-    }
+    public static func / (a: Dimension, b: Dimension) -> Dimension { Dimension(halves: a.halves &- b.halves) }
 
     /// The dimension raised to `numerator / 2` (so `power(halves: 1)` is the square root); nil when an exponent
     /// would not be a whole or half number, or would overflow.
     public func raised(toHalves numerator: Int) -> Dimension? {
-        var result: [Int8] = []
-        for e in halfExponents {
-            let product = Int(e) * numerator
+        var result = SIMD8<Int8>()
+        for lane in 0..<7 {
+            let product = Int(halves[lane]) * numerator
             guard product % 2 == 0, abs(product / 2) <= 60 else { return nil }
-            result.append(Int8(product / 2))
+            result[lane] = Int8(product / 2)
         }
-        return Dimension(halfExponents: result)
+        return Dimension(halves: result)
     }
 
     public var description: String { DimensionPrinter.name(of: self) }

@@ -200,9 +200,10 @@ final class ExperimentChecker {
                                 at: variable.range, help: "record the weights of a connection: `record weights of … -> \(population.name.name)`")
                     continue
                 }
-                let names = population.isInput ? [] : (models.info(population.modelName)?.variables
-                    .filter { $0.kind != .param }.map(\.name) ?? [])
-                if !names.contains(variable.name), models.info(population.modelName) != nil || population.isInput {
+                let model = population.isInput ? nil : models.info(population.modelName)
+                let recordable = model?.variables.contains { $0.kind != .param && $0.name == variable.name } ?? false
+                if !recordable, models.info(population.modelName) != nil || population.isInput {
+                    let names = model?.variables.filter { $0.kind != .param }.map(\.name) ?? []
                     sink.report(.noSuchVariable,
                                 population.isInput ? "the input '\(population.name.name)' records only spikes"
                                     : "'\(population.name.name)' (\(population.modelName)) has no variable '\(variable.name)'",

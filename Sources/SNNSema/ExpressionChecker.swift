@@ -165,11 +165,11 @@ struct ExpressionChecker {
             }
             return .invalid
         }
-        let matcher = ArgumentMatcher(sink: sink, callee: "'\(name)'", parameters: function.parameters,
-                                      required: Set(function.parameters.prefix(function.required)))
-        let bound = matcher.match(arguments, callRange: whole.range)
+        let matcher = ArgumentMatcher(sink: sink, calleeName: name, parameters: function.parameters,
+                                      isRequired: function.parameters.indices.map { $0 < function.required })
+        let bound = matcher.match(arguments, callRange: whole.range).compactMap { $0 }
         guard bound.count == function.required else { return .invalid }
-        let values = function.parameters.compactMap { bound[$0] }.map(\.value)
+        let values = bound.map(\.value)
         switch function.rule {
         case .dimensionless:
             let v = requireDimensionless(values[0], what: "the argument of '\(name)'")
@@ -290,34 +290,35 @@ struct ExpressionChecker {
 
     // MARK: - Requirements
 
-    func requireCondition(_ expr: Expr, role: String) -> TypedValue {
+    func requireCondition(_ expr: Expr, role: @autoclosure () -> String) -> TypedValue {
         let v = check(expr)
         if v.type.isInvalid || v.type == .condition { return v }
-        sink.report(.conditionRequired, "\(role) must be a condition, but `\(sink.text(expr.range))` is \(v.type)",
+        sink.report(.conditionRequired, "\(role()) must be a condition, but `\(sink.text(expr.range))` is \(v.type)",
                     at: expr.range, help: "compare it with something: `\(sink.text(expr.range)) > …`")
         return .invalid
     }
 
-    func requireQuantity(_ expr: Expr, role: String) -> TypedValue {
+    func requireQuantity(_ expr: Expr, role: @autoclosure () -> String) -> TypedValue {
         let v = check(expr)
         if v.type.isInvalid || v.type.dimension != nil { return v }
-        reportNotQuantity(expr, v, role: role)
+        reportNotQuantity(expr, v, role: role())
         return .invalid
     }
 
-    func requireDimensionless(_ expr: Expr, what: String) -> TypedValue {
-        let v = requireQuantity(expr, role: what)
+    func requireDimensionless(_ expr: Expr, what: @autoclosure () -> String) -> TypedValue {
+        let v = requireQuantity(expr, role: what())
         guard let d = v.type.dimension, !d.isDimensionless else { return v }
-        sink.report(.dimensionlessRequired, "\(what) must be a plain number, but `\(sink.text(expr.range))` is \(d.phrase)",
+        sink.report(.dimensionlessRequired, "\(what()) must be a plain number, but `\(sink.text(expr.range))` is \(d.phrase)",
                     at: expr.range, help: "divide by a unit to make it a plain number: `\(sink.text(expr.range)) / 1 <unit>`")
         return .invalid
     }
 
     /// Checks an expression against an expected dimension; reports with `code` and a message naming `what`.
-    func require(_ expr: Expr, dimension expected: Dimension, what: String, code: SemaCode = .argumentDimension) -> TypedValue {
-        let v = requireQuantity(expr, role: what)
+    func require(_ expr: Expr, dimension expected: Dimension, what: @autoclosure () -> String,
+                 code: SemaCode = .argumentDimension) -> TypedValue {
+        let v = requireQuantity(expr, role: what())
         guard let d = v.type.dimension, d != expected, !isZeroLiteral(expr) else { return v }
-        sink.report(code, "\(what) must be \(ValueType.quantity(expected)), but `\(sink.text(expr.range))` is \(d.phrase)",
+        sink.report(code, "\(what()) must be \(ValueType.quantity(expected)), but `\(sink.text(expr.range))` is \(d.phrase)",
                     at: expr.range, help: expected.isDimensionless ? "remove the unit" : nil)
         return .invalid
     }

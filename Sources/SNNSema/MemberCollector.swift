@@ -100,11 +100,11 @@ struct MemberCollector {
         equations.append((name, (equation, isOwn)))
     }
 
-    private func replacing<V>(_ existing: Placed<V>?, _ new: Placed<V>, _ what: String) -> Placed<V>? {
+    private func replacing<V>(_ existing: Placed<V>?, _ new: Placed<V>, _ what: @autoclosure () -> String) -> Placed<V>? {
         if let existing, existing.isOwn, new.isOwn {
-            sink.report(.duplicateMember, "a second \(what) in this \(noun)", at: new.range,
+            sink.report(.duplicateMember, "a second \(what()) in this \(noun)", at: new.range,
                         notes: [DiagnosticNote("the first one is here", at: existing.range)],
-                        help: "\(withArticle(noun)) has one \(what); combine them")
+                        help: "\(withArticle(noun)) has one \(what()); combine them")
             return existing
         }
         return new

@@ -87,9 +87,10 @@ struct ModelBodyChecker {
             sink.report(.unknownArgument, "`on \(event)` takes \(allowed == 0 ? "no argument" : "one argument (the reward)")",
                         at: extra.range)
         }
-        scope.eventArguments = [:]
-        for parameter in handler.parameters.prefix(allowed) { scope.eventArguments[parameter.name] = parameter.range }
-        StatementChecker(expressions: expressions, context: "an `on \(event)` handler", isRule: true).check(handler.body)
-        scope.eventArguments = [:]
+        var arguments: [String: SourceRange] = [:]
+        for parameter in handler.parameters.prefix(allowed) { arguments[parameter.name] = parameter.range }
+        let handlerScope = HandlerScope(model: scope, arguments: arguments)
+        StatementChecker(expressions: ExpressionChecker(sink: scope.sink, scope: handlerScope),
+                         context: "an `on \(event)` handler", isRule: true).check(handler.body)
     }
 }

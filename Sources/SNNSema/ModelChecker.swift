@@ -49,11 +49,11 @@ final class ModelChecker {
 
     // MARK: - extends
 
-    /// The members of a model with its bases' first, each marked own or inherited, or nil (after a diagnostic)
-    /// when `extends` names no model of the same kind or forms a cycle.
-    private func flattened(_ declaration: ModelDeclaration) -> [(member: Member, isOwn: Bool)]? {
-        let own = declaration.members.map { (member: $0, isOwn: true) }
-        guard let base = declaration.base else { return own }
+    /// The model and the models it extends, the farthest base first (their members are inherited, the last
+    /// one's are its own), or nil (after a diagnostic) when `extends` names no model of the same kind or forms a
+    /// cycle.
+    private func lineage(of declaration: ModelDeclaration) -> [ModelDeclaration]? {
+        guard let base = declaration.base else { return [declaration] }
         let noun = declaration.kind == .neuron ? "neuron model" : "rule"
         let pool = declaration.isPrelude ? preludeDeclarations : declarations
         guard let baseDeclaration = pool[base.name] else {
@@ -80,8 +80,8 @@ final class ModelChecker {
         }
         flattening.insert(declaration.name.name)
         defer { flattening.remove(declaration.name.name) }
-        guard let inherited = flattened(baseDeclaration) else { return nil }
-        return inherited.map { (member: $0.member, isOwn: false) } + own
+        guard let inherited = lineage(of: baseDeclaration) else { return nil }
+        return inherited + [declaration]
     }
 
     // MARK: - Checking one model
@@ -89,16 +89,18 @@ final class ModelChecker {
     private func check(_ declaration: ModelDeclaration) -> ModelInfo {
         let info = ModelInfo(name: declaration.name.name, kind: declaration.kind, nameRange: declaration.name.range,
                              doc: declaration.doc, isPrelude: declaration.isPrelude)
-        let scope = ModelScope(sink: sink, globals: globals)
         let errorsBefore = sink.errorCount
-        let resolved = flattened(declaration)
-        let members = resolved ?? declaration.members.map { (member: $0, isOwn: true) }
+        let resolved = lineage(of: declaration)
+        let lineage = resolved ?? [declaration]
         var collected = MemberCollector(sink: sink, isRule: declaration.kind == .rule)
-        for (member, isOwn) in members { collected.add(member, isOwn: isOwn) }
-        for variable in collected.variables { scope.declare(variable) }
+        for (depth, model) in lineage.enumerated() {
+            for member in model.members { collected.add(member, isOwn: depth == lineage.count - 1) }
+        }
+        let scope = ModelScope(sink: sink, globals: globals, variables: collected.variables)
 
-        for variable in collected.variables {
-            let value = scope.type(of: variable.name.name)
+        for slot in scope.variables.indices {
+            let variable = scope.variables[slot]
+            let value = scope.type(ofVariableAt: slot, named: variable.name.name)
             info.variables.append(VariableInfo(name: variable.name.name, kind: variable.kind, value: value,
                                                initial: variable.initial, declaration: variable.name.range,
                                                doc: variable.doc))
@@ -119,7 +121,7 @@ final class ModelChecker {
         bodies.checkOwnBodies(collected)
         // After an error in the model (a misspelt use, a bad `extends`) a param may look unused only because of it.
         if resolved != nil, sink.errorCount == errorsBefore {
-            warnUnusedParameters(collected, members: members.map(\.member))
+            warnUnusedParameters(collected, lineage: lineage)
         }
         return info
     }
@@ -152,7 +154,7 @@ final class ModelChecker {
     private func dynamicVariable(usedBy expr: Expr, in scope: ModelScope) -> (name: String, kind: BindingKind)? {
         var pending = NameCollector.names(in: expr), seen = Set<String>()
         while let name = pending.popLast() {
-            guard seen.insert(name).inserted, let variable = scope.declared[name] else { continue }
+            guard seen.insert(name).inserted, let variable = scope.declared(name) else { continue }
             switch variable.kind {
             case .state, .synaptic, .preTrace, .postTrace: return (name, variable.kind)
             case .alias: pending += variable.initial.map(NameCollector.names(in:)) ?? []
@@ -162,14 +164,21 @@ final class ModelChecker {
         return nil
     }
 
-    private func warnUnusedParameters(_ collected: MemberCollector, members: [Member]) {
-        var used = Set<String>()
-        for member in members { used.formUnion(NameCollector.names(in: member)) }
-        for variable in collected.variables where variable.isOwn && variable.kind == .param {
-            if !used.contains(variable.name.name) {
-                sink.report(.unusedParameter, "parameter '\(variable.name.name)' is never used",
-                            at: variable.name.range, help: "remove it, or use it in an equation, threshold or reset")
+    private func warnUnusedParameters(_ collected: MemberCollector, lineage: [ModelDeclaration]) {
+        let parameters = collected.variables.filter { $0.isOwn && $0.kind == .param }
+        guard !parameters.isEmpty else { return }
+        let names = parameters.map(\.name.name)
+        var used = [Bool](repeating: false, count: parameters.count)
+        for model in lineage {
+            for member in model.members {
+                NameCollector.forEachName(in: member) { name in
+                    if let found = names.firstIndex(of: name) { used[found] = true }
+                }
             }
+        }
+        for (variable, isUsed) in zip(parameters, used) where !isUsed {
+            sink.report(.unusedParameter, "parameter '\(variable.name.name)' is never used",
+                        at: variable.name.range, help: "remove it, or use it in an equation, threshold or reset")
         }
     }
 }

@@ -41,7 +41,9 @@ public final class ModelInfo: @unchecked Sendable {
         self.isPrelude = isPrelude
     }
 
-    public func variable(_ name: String) -> VariableInfo? { variables.first { $0.name == name } }
+    public func variable(_ name: String) -> VariableInfo? {
+        variables.firstIndex { $0.name == name }.map { variables[$0] }
+    }
 
     public var parameters: [VariableInfo] { variables.filter { $0.kind == .param } }
 

@@ -5,54 +5,81 @@
 import SNNSource
 import SNNSyntax
 
-/// One variable or `let` of a model as declared, before its type is known.
-struct DeclaredVariable {
-    var name: Identifier
-    var kind: BindingKind
-    var unit: UnitExpr?
-    var initial: Expr?
-    var doc: String?
+/// One variable or `let` of a model as declared, before its type is known. A class, so that the collector,
+/// the scope and the checker share one copy of each.
+final class DeclaredVariable {
+    let name: Identifier
+    let kind: BindingKind
+    let unit: UnitExpr?
+    let initial: Expr?
+    let doc: String?
     /// Declared in the model being checked (false: inherited through `extends`).
-    var isOwn: Bool
+    let isOwn: Bool
+
+    init(name: Identifier, kind: BindingKind, unit: UnitExpr?, initial: Expr?, doc: String?, isOwn: Bool) {
+        self.name = name
+        self.kind = kind
+        self.unit = unit
+        self.initial = initial
+        self.doc = doc
+        self.isOwn = isOwn
+    }
 }
 
 final class ModelScope: Scope {
+    /// Where the type of a variable stands: not asked for yet, being computed (asked again: a cycle), or known.
+    private enum Typing {
+        case pending, inProgress
+        case known(TypedValue)
+    }
+
     let sink: DiagnosticSink
     /// Inherited members were checked with their own model; their mistakes go nowhere here.
     let quietSink: DiagnosticSink
     let globals: Scope
-    private(set) var declared: [String: DeclaredVariable] = [:]
-    private(set) var order: [String] = []
-    private var types: [String: TypedValue] = [:]
-    private var inProgress: Set<String> = []
-    /// Names bound only inside one handler (`r` in `on reward(r)`).
-    var eventArguments: [String: SourceRange] = [:]
+    /// The variables in declaration order; a name's slot indexes them and their typing.
+    let variables: [DeclaredVariable]
+    private let slots: [String: Int]
+    private var typing: [Typing]
 
-    init(sink: DiagnosticSink, globals: Scope) {
+    /// A variable declared twice by name (which the member collector reports) keeps the first one's place and
+    /// the second one's declaration.
+    init(sink: DiagnosticSink, globals: Scope, variables declared: [DeclaredVariable]) {
         self.sink = sink
         self.quietSink = DiagnosticSink(sources: sink.sources)
         self.globals = globals
+        var variables: [DeclaredVariable] = [], slots: [String: Int] = [:]
+        variables.reserveCapacity(declared.count)
+        slots.reserveCapacity(declared.count)
+        for variable in declared {
+            if let slot = slots.updateValue(variables.count, forKey: variable.name.name) {
+                slots[variable.name.name] = slot
+                variables[slot] = variable
+            } else {
+                variables.append(variable)
+            }
+        }
+        self.variables = variables
+        self.slots = slots
+        self.typing = Array(repeating: .pending, count: variables.count)
     }
 
-    func declare(_ variable: DeclaredVariable) {
-        if declared[variable.name.name] == nil { order.append(variable.name.name) }
-        declared[variable.name.name] = variable
-    }
+    /// The variable declared with this name, if any.
+    func declared(_ name: String) -> DeclaredVariable? { slots[name].map { variables[$0] } }
 
     func lookup(_ name: String) -> NameBinding? {
-        if let range = eventArguments[name] {
-            return NameBinding(kind: .eventArgument, value: .number, declaration: range)
-        }
-        guard let variable = declared[name] else {
-            return globals.lookup(name)
-        }
-        return NameBinding(kind: variable.kind, value: type(of: name), declaration: variable.name.range)
+        guard let slot = slots[name] else { return globals.lookup(name) }
+        return NameBinding(kind: variables[slot].kind, value: type(ofVariableAt: slot, named: name),
+                           declaration: variables[slot].name.range)
     }
 
-    var visibleNames: [String] { order + Array(eventArguments.keys) + globals.visibleNames }
+    var visibleNames: [String] { variableNames + globals.visibleNames }
+
+    /// The variables' names in declaration order.
+    var variableNames: [String] { variables.map(\.name.name) }
 
     func constant(_ name: String) -> ConstantValue? {
-        declared[name] == nil ? globals.constant(name) : nil
+        slots[name] == nil ? globals.constant(name) : nil
     }
 
     /// A checker that reports into the sink for this variable's origin.
@@ -60,23 +87,28 @@ final class ModelScope: Scope {
         ExpressionChecker(sink: isOwn ? sink : quietSink, scope: self)
     }
 
-    func type(of name: String) -> TypedValue {
-        if let known = types[name] { return known }
-        guard let variable = declared[name] else { return .invalid }
-        if inProgress.contains(name) {
+    /// The type of `variables[slot]`, computed on first use; a variable whose value needs itself is reported once
+    /// (by `name`, as it is written where it is used) and is `invalid`.
+    func type(ofVariableAt slot: Int, named name: String) -> TypedValue {
+        switch typing[slot] {
+        case .known(let value):
+            return value
+        case .inProgress:
+            let variable = variables[slot]
             (variable.isOwn ? sink : quietSink).report(
                 .circularDefinition, "'\(name)' is defined in terms of itself", at: variable.name.range,
                 help: variable.kind == .alias || variable.kind == .constant
                     ? "a value cannot depend on itself; use a state variable with an equation instead"
                     : "an initial value or default cannot depend on itself; start from a constant or a parameter")
-            types[name] = .invalid
+            typing[slot] = .known(.invalid)
             return .invalid
+        case .pending:
+            typing[slot] = .inProgress
+            let result = computeType(variables[slot])
+            if case .known(let settled) = typing[slot] { return settled }   // a cycle through it settled it
+            typing[slot] = .known(result)
+            return result
         }
-        inProgress.insert(name)
-        let result = computeType(variable)
-        inProgress.remove(name)
-        if types[name] == nil { types[name] = result }
-        return types[name]!
     }
 
     /// The dimension an inherited variable had in its own model (its declared unit, else its value's), checked

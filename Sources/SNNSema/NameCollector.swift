@@ -6,62 +6,56 @@ import SNNSyntax
 enum NameCollector {
     static func names(in expr: Expr) -> [String] {
         var result: [String] = []
-        collect(expr, into: &result)
+        forEachName(in: expr) { result.append($0) }
         return result
     }
 
-    static func names(in member: Member) -> [String] {
-        var result: [String] = []
+    /// Calls `body` with each name the member refers to, in source order.
+    static func forEachName(in member: Member, _ body: (String) -> Void) {
         switch member.kind {
         case .variable(let v):
-            if let initial = v.initial { collect(initial, into: &result) }
-            if let equation = v.equation { collect(equation.rhs, into: &result) }
-        case .alias(_, let value): collect(value, into: &result)
-        case .equation(let equation): collect(equation.rhs, into: &result)
-        case .threshold(let e), .refractory(let e): collect(e, into: &result)
-        case .reset(let statements): collect(statements, into: &result)
-        case .handler(let handler): collect(handler.body, into: &result)
+            if let initial = v.initial { forEachName(in: initial, body) }
+            if let equation = v.equation { forEachName(in: equation.rhs, body) }
+        case .alias(_, let value): forEachName(in: value, body)
+        case .equation(let equation): forEachName(in: equation.rhs, body)
+        case .threshold(let e), .refractory(let e): forEachName(in: e, body)
+        case .reset(let statements): forEachName(in: statements, body)
+        case .handler(let handler): forEachName(in: handler.body, body)
         case .method: break
         }
-        return result
     }
 
-    static func names(in statements: [Statement]) -> [String] {
-        var result: [String] = []
-        collect(statements, into: &result)
-        return result
-    }
-
-    private static func collect(_ statements: [Statement], into result: inout [String]) {
+    private static func forEachName(in statements: [Statement], _ body: (String) -> Void) {
         for statement in statements {
             switch statement.kind {
             case .assignment(let target, _, let value):
-                collect(target, into: &result)
-                collect(value, into: &result)
+                forEachName(in: target, body)
+                forEachName(in: value, body)
             case .conditional(let condition, let then, let otherwise):
-                collect(condition, into: &result)
-                collect(then, into: &result)
-                if let otherwise { collect(otherwise, into: &result) }
+                forEachName(in: condition, body)
+                forEachName(in: then, body)
+                if let otherwise { forEachName(in: otherwise, body) }
             }
         }
     }
 
-    private static func collect(_ expr: Expr, into result: inout [String]) {
+    /// Calls `body` with each name the expression refers to, in source order.
+    static func forEachName(in expr: Expr, _ body: (String) -> Void) {
         switch expr.kind {
-        case .name(let name): result.append(name)
-        case .unary(_, let e): collect(e, into: &result)
+        case .name(let name): body(name)
+        case .unary(_, let e): forEachName(in: e, body)
         case .binary(_, let a, let b), .range(let a, let b):
-            collect(a, into: &result)
-            collect(b, into: &result)
+            forEachName(in: a, body)
+            forEachName(in: b, body)
         case .call(let callee, let arguments):
-            collect(callee, into: &result)
-            for argument in arguments { collect(argument.value, into: &result) }
-        case .member(let base, _): collect(base, into: &result)
+            forEachName(in: callee, body)
+            for argument in arguments { forEachName(in: argument.value, body) }
+        case .member(let base, _): forEachName(in: base, body)
         case .index(let base, let indices):
-            collect(base, into: &result)
-            for i in indices { collect(i, into: &result) }
+            forEachName(in: base, body)
+            for i in indices { forEachName(in: i, body) }
         case .list(let elements):
-            for e in elements { collect(e, into: &result) }
+            for e in elements { forEachName(in: e, body) }
         case .number, .quantity, .string, .boolean, .missing: break
         }
     }

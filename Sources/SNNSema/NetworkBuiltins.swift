@@ -41,8 +41,6 @@ struct BuiltinCallee: Sendable {
     let parameters: [ParameterSpec]
     let summary: String
 
-    var parameterNames: [String] { parameters.map(\.name) }
-    var requiredNames: Set<String> { Set(parameters.filter(\.isRequired).map(\.name)) }
     func parameter(_ name: String) -> ParameterSpec? { parameters.first { $0.name == name } }
 }
 
@@ -118,8 +116,13 @@ enum NetworkBuiltins {
         ], summary: "BP-STDP (Tavanaei & Maida 2019): supervised, errors sent back through the weights"),
     ]
 
-    static func pattern(_ name: String) -> BuiltinCallee? { patterns.first { $0.name == name } }
-    static func encoder(_ name: String) -> BuiltinCallee? { encoders.first { $0.name == name } }
-    static func reader(_ name: String) -> BuiltinCallee? { readers.first { $0.name == name } }
-    static func rule(_ name: String) -> BuiltinCallee? { rules.first { $0.name == name } }
+    static func pattern(_ name: String) -> BuiltinCallee? { named(name, in: patterns) }
+    static func encoder(_ name: String) -> BuiltinCallee? { named(name, in: encoders) }
+    static func reader(_ name: String) -> BuiltinCallee? { named(name, in: readers) }
+    static func rule(_ name: String) -> BuiltinCallee? { named(name, in: rules) }
+
+    /// The callee of that name, found without copying the ones before it.
+    private static func named(_ name: String, in callees: [BuiltinCallee]) -> BuiltinCallee? {
+        callees.firstIndex { $0.name == name }.map { callees[$0] }
+    }
 }

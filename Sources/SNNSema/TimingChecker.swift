@@ -50,32 +50,47 @@ struct TimingChecker {
     /// The smallest constant time parameter of any population's model, after the population's overrides.
     private func fastestTimeConstant(_ populations: [PopulationDecl]) -> TimeConstant? {
         var fastest: TimeConstant?
-        var timeConstants: [String: [VariableInfo]] = [:]
+        // Each model's time constants with their defaults in seconds, found once per model.
+        var timeConstants: [ObjectIdentifier: [(parameter: VariableInfo, seconds: Double?)]] = [:]
         for population in populations {
             guard let model = models.info(population.model.call.name.name), model.kind == .neuron else { continue }
-            let overrides = Dictionary((population.model.call.arguments ?? []).compactMap { a in a.label.map { ($0.name, a) } },
-                                       uniquingKeysWith: { a, _ in a })
-            if timeConstants[model.name] == nil { timeConstants[model.name] = Self.timeConstants(of: model) }
-            for parameter in timeConstants[model.name]! {
-                let expr = overrides[parameter.name]?.value ?? parameter.initial
-                guard let expr, let seconds = ConstantEvaluator(scope: globals).evaluate(expr)?.values.min(), seconds > 0 else { continue }
+            let key = ObjectIdentifier(model)
+            if timeConstants[key] == nil {
+                timeConstants[key] = Self.timeConstants(of: model).map { ($0, $0.initial.flatMap(seconds(of:))) }
+            }
+            let arguments = population.model.call.arguments ?? []
+            for (parameter, defaultSeconds) in timeConstants[key]! {
+                // The first argument naming the parameter replaces its default.
+                let override = arguments.first { $0.label?.name == parameter.name }
+                guard let seconds = override.map({ seconds(of: $0.value) }) ?? defaultSeconds else { continue }
                 if fastest == nil || seconds < fastest!.seconds {
                     fastest = TimeConstant(name: parameter.name, seconds: seconds, population: population.name.name,
-                                           range: overrides[parameter.name]?.range ?? parameter.declaration)
+                                           range: override?.range ?? parameter.declaration)
                 }
             }
         }
         return fastest
     }
 
+    /// The smallest value of a constant expression, in seconds, when it is positive.
+    private func seconds(of expr: Expr) -> Double? {
+        guard let seconds = ConstantEvaluator(scope: globals).evaluate(expr)?.values.min(), seconds > 0 else { return nil }
+        return seconds
+    }
+
     /// The parameters in a time unit that the model's equations use, directly or in `let` values.
     private static func timeConstants(of model: ModelInfo) -> [VariableInfo] {
-        var used = Set<String>()
-        for equation in model.equations.values { used.formUnion(NameCollector.names(in: equation.rhs)) }
-        for alias in model.variables where alias.kind == .alias {
-            if let value = alias.initial { used.formUnion(NameCollector.names(in: value)) }
+        let candidates = model.parameters.filter { $0.value.type == .quantity(.time) }
+        guard !candidates.isEmpty else { return [] }
+        var used = [Bool](repeating: false, count: candidates.count)
+        func markUsed(_ name: String) {
+            if let found = candidates.firstIndex(where: { $0.name == name }) { used[found] = true }
         }
-        return model.parameters.filter { $0.value.type == .quantity(.time) && used.contains($0.name) }
+        for equation in model.equations.values { NameCollector.forEachName(in: equation.rhs, markUsed) }
+        for alias in model.variables where alias.kind == .alias {
+            if let value = alias.initial { NameCollector.forEachName(in: value, markUsed) }
+        }
+        return zip(candidates, used).filter(\.1).map(\.0)
     }
 
     private func milliseconds(_ seconds: Double) -> String {

@@ -9,27 +9,36 @@ import SNNSyntax
 public enum UnitResolver {
     /// The unit, or nil if a factor is unknown (nothing is reported).
     public static func resolve(_ unit: UnitExpr) -> PhysicalUnit? {
-        var result = PhysicalUnit.one
+        var result: PhysicalUnit? = .one
         for factor in unit.factors {
-            guard let u = UnitTable.lookup(factor.name.name),
-                  let d = u.dimension.raised(toHalves: 2 * factor.exponent) else { return nil }
-            result.dimension = result.dimension * d
-            result.scale *= power(u.scale, factor.exponent)
+            guard let u = UnitTable.lookup(factor.name.name) else { return nil }
+            result = result.flatMap { multiply($0, by: u, factor.exponent) }
         }
         return result
     }
 
     /// The unit, reporting each unknown factor once. `scope` tells names from misspelt units.
     static func resolve(_ unit: UnitExpr, reportingTo sink: DiagnosticSink, scope: Scope? = nil) -> PhysicalUnit? {
+        var result: PhysicalUnit? = .one
         var known = true
-        for factor in unit.factors where UnitTable.lookup(factor.name.name) == nil {
+        for factor in unit.factors {
+            if let u = UnitTable.lookup(factor.name.name) {
+                result = result.flatMap { multiply($0, by: u, factor.exponent) }
+                continue
+            }
             known = false
             let name = factor.name.name
             sink.report(.unknownUnit, "unknown unit '\(name)'", at: factor.name.range,
                         help: hint(for: name, in: unit, sink: sink, scope: scope)
                             ?? "units are SI units with prefixes, such as ms, mV, nA, nS, pF, Hz, Mohm, uF/cm^2")
         }
-        return known ? resolve(unit) : nil
+        return known ? result : nil
+    }
+
+    /// `product` times `unit` raised to `exponent`; nil when the dimension's exponents would overflow.
+    private static func multiply(_ product: PhysicalUnit, by unit: PhysicalUnit, _ exponent: Int) -> PhysicalUnit? {
+        guard let d = unit.dimension.raised(toHalves: 2 * exponent) else { return nil }
+        return PhysicalUnit(product.dimension * d, product.scale * power(unit.scale, exponent))
     }
 
     private static func hint(for name: String, in unit: UnitExpr, sink: DiagnosticSink, scope: Scope?) -> String? {

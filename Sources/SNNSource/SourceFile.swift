@@ -90,10 +90,12 @@ public final class SourceFile: Sendable {
         String(decoding: bytes[lineByteRange(line)], as: UTF8.self)
     }
 
-    /// The text covered by a byte range.
+    /// The text covered by a byte range (invalid UTF-8 is shown as U+FFFD).
     public func text(in range: Range<Int>) -> String {
         let lower = max(0, min(range.lowerBound, bytes.count))
         let upper = max(lower, min(range.upperBound, bytes.count))
-        return String(decoding: bytes[lower..<upper], as: UTF8.self)
+        return bytes.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[lower..<upper]), as: UTF8.self)
+        }
     }
 }

@@ -15,7 +15,8 @@ public struct ModelHeader: Sendable {
 
 /// One top-level item. Declarations may come in any order; experiment statements run in file order.
 public struct Item: Sendable {
-    public enum Kind: Sendable {
+    /// Boxed, so that copying an item costs one reference count.
+    public indirect enum Kind: Sendable {
         case neuron(NeuronDecl)
         case rule(RuleDecl)
         case population(PopulationDecl)
@@ -56,7 +57,8 @@ public struct RuleDecl: Sendable {
 
 /// A member of a neuron or rule body.
 public struct Member: Sendable {
-    public enum Kind: Sendable {
+    /// Boxed, so that copying a member (as the checker does for each) costs one reference count.
+    public indirect enum Kind: Sendable {
         case variable(VariableDecl)
         case alias(name: Identifier, value: Expr)
         case equation(Equation)

@@ -13,21 +13,22 @@ public struct Identifier: Sendable, Equatable {
 }
 
 public struct Expr: Sendable {
-    public indirect enum Kind: Sendable {
+    /// Leaves and lists are stored inline; the cases that hold an `Expr` (and the large `quantity`) are boxed.
+    public enum Kind: Sendable {
         /// A plain number; `text` keeps the digits as written (without `_`).
         case number(value: Double, text: String)
         /// A number with a unit: `20 ms`, `2 mV/ms`, `80%`.
-        case quantity(value: Double, text: String, unit: UnitExpr)
+        indirect case quantity(value: Double, text: String, unit: UnitExpr)
         case string(String)
         case boolean(Bool)
         case name(String)
-        case unary(UnaryOperator, Expr)
-        case binary(BinaryOperator, Expr, Expr)
-        case call(callee: Expr, arguments: [Argument])
-        case member(Expr, Identifier)
-        case index(Expr, [Expr])
+        indirect case unary(UnaryOperator, Expr)
+        indirect case binary(BinaryOperator, Expr, Expr)
+        indirect case call(callee: Expr, arguments: [Argument])
+        indirect case member(Expr, Identifier)
+        indirect case index(Expr, [Expr])
         case list([Expr])
-        case range(Expr, Expr)
+        indirect case range(Expr, Expr)
         /// Placeholder for an expression that could not be parsed (a diagnostic was reported).
         case missing
     }

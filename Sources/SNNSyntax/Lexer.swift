@@ -87,23 +87,47 @@ public struct Lexer {
     mutating func lexIdentifier() {
         let start = index
         let end = identifierEnd(from: index)
-        let word = file.text(in: start..<end)
         index = end
-        if word.count >= 2, word.hasPrefix("d"), matches("/dt", at: end), !isIdentifierContinue(at: end + 3) {
+        if matches("/dt", at: end), !isIdentifierContinue(at: end + 3), let variable = derivativeVariable(start, end) {
             index = end + 3
-            add(.derivative, start, index, String(word.dropFirst()))
-        } else if let keyword = Keyword.named(word) {
-            add(.keyword(keyword), start, end, word)
+            add(.derivative, start, index, variable)
+        } else if let keyword = keyword(from: start, to: end) {
+            add(.keyword(keyword), start, end, keyword.rawValue)
         } else {
-            add(.identifier, start, end, word)
+            add(.identifier, start, end, file.text(in: start..<end))
         }
     }
 
-    /// The end of the identifier that starts at `offset`.
+    /// `v` when the word `start..<end` before a `/dt` is `dv`: a `d` and at least one more character (characters
+    /// as a user sees them, so a word with non-ASCII letters is read as a String).
+    func derivativeVariable(_ start: Int, _ end: Int) -> String? {
+        if bytes[start..<end].allSatisfy({ $0 < 0x80 }) {
+            return end - start >= 2 && bytes[start] == UInt8(ascii: "d") ? file.text(in: (start + 1)..<end) : nil
+        }
+        let word = file.text(in: start..<end)
+        return word.count >= 2 && word.hasPrefix("d") ? String(word.dropFirst()) : nil
+    }
+
+    /// The reserved keyword spelt by the bytes `start..<end`, if any.
+    func keyword(from start: Int, to end: Int) -> Keyword? {
+        bytes.withUnsafeBufferPointer { Keyword.named(utf8: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+
+    /// The end of the identifier that starts at `offset` (ASCII characters are read without decoding).
     func identifierEnd(from offset: Int) -> Int {
-        var end = offset
-        while end < bytes.count, isIdentifierContinue(at: end) { end += scalarLength(at: end) }
-        return end
+        bytes.withUnsafeBufferPointer { buffer in
+            var end = offset
+            while end < buffer.count {
+                if buffer[end] < 0x80 {
+                    guard isASCIIIdentifierByte(buffer[end]) else { break }
+                    end += 1
+                } else {
+                    guard isIdentifierStart(at: end) else { break }
+                    end += scalarLength(at: end)
+                }
+            }
+            return end
+        }
     }
 
     func isIdentifierStart(at offset: Int) -> Bool {
@@ -117,8 +141,13 @@ public struct Lexer {
     func isIdentifierContinue(at offset: Int) -> Bool {
         guard offset < bytes.count else { return false }
         let byte = bytes[offset]
-        if byte < 0x80 { return isASCIILetter(byte) || isDigit(byte) || byte == UInt8(ascii: "_") }
+        if byte < 0x80 { return isASCIIIdentifierByte(byte) }
         return isIdentifierStart(at: offset)
+    }
+
+    /// An ASCII letter, digit or `_`.
+    func isASCIIIdentifierByte(_ byte: UInt8) -> Bool {
+        isASCIILetter(byte) || isDigit(byte) || byte == UInt8(ascii: "_")
     }
 
     func isASCIILetter(_ byte: UInt8) -> Bool {
@@ -131,7 +160,8 @@ public struct Lexer {
         let count = text.utf8CodeUnitCount
         guard offset + count <= bytes.count else { return false }
         return text.withUTF8Buffer { pattern in
-            (0..<count).allSatisfy { bytes[offset + $0] == pattern[$0] }
+            for k in 0..<count where bytes[offset + k] != pattern[k] { return false }
+            return true
         }
     }
 

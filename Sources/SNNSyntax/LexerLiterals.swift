@@ -29,17 +29,30 @@ extension Lexer {
                 problem = problem ?? ("the exponent of this number has no digits", nil)
             }                                              // else `1em`: the letters are a unit
         }
-        let digits = file.text(in: start..<index).filter { $0 != "_" }
-        let text = digits.hasPrefix(".") ? "0" + digits : digits
+        let text = numberText(start, index)
         if let (message, insertion) = problem {
             let fixIts = insertion.map { [FixIt(replace: range(start, start), with: $0)] } ?? []
             report(.malformedNumber, message, start, index, fixIts: fixIts)
-        } else if let value = Double(text), !value.isFinite {
+        } else if mayOverflow(start, index), let value = Double(text), !value.isFinite {
             report(.numberOutOfRange, "the number \(text) is too large", start, index,
                    help: "use a unit prefix or an exponent that stays below 1.8e308")
         }
         add(.number, start, index, text)
         lexUnit(afterNumberAt: index)
+    }
+
+    /// The number `start..<end` as the parser reads it: without `_` separators, with a `0` before a leading `.`.
+    private func numberText(_ start: Int, _ end: Int) -> String {
+        let written = bytes[start..<end]
+        let leadingDot = written.first == UInt8(ascii: ".")
+        guard leadingDot || written.contains(UInt8(ascii: "_")) else { return file.text(in: start..<end) }
+        let digits = (leadingDot ? [UInt8(ascii: "0")] : []) + written.filter { $0 != UInt8(ascii: "_") }
+        return String(decoding: digits, as: UTF8.self)
+    }
+
+    /// Whether the number `start..<end` may be too large for a Double: only one with an exponent or 309 digits.
+    private func mayOverflow(_ start: Int, _ end: Int) -> Bool {
+        end - start > 308 || bytes[start..<end].contains { $0 | 0x20 == UInt8(ascii: "e") }
     }
 
     /// Digits with `_` separators; a `_` that does not sit between two digits is a problem.
@@ -66,7 +79,7 @@ extension Lexer {
         while let byte = byte(at: start), byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") { start += 1 }
         guard isIdentifierStart(at: start) else { return }
         let firstEnd = identifierEnd(from: start)
-        if Keyword.named(file.text(in: start..<firstEnd)) != nil { return }
+        if keyword(from: start, to: firstEnd) != nil { return }
         if firstEnd - start >= 2, bytes[start] == UInt8(ascii: "d"), matches("/dt", at: firstEnd) { return }
         var end = firstEnd
         while true {

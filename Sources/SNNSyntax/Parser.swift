@@ -13,7 +13,9 @@ public struct ParsedFile: Sendable {
     public var diagnostics: [Diagnostic]
 }
 
-public final class Parser {
+/// A value: its methods change it through `inout self`, which the compiler checks for exclusive access once,
+/// statically, rather than at every use of `position` as it would for the properties of a class.
+public struct Parser {
     let file: SourceFile
     let tokens: [Token]
     var position = 0
@@ -34,10 +36,13 @@ public final class Parser {
     /// one turns out unclosed, the first of these is the block that lost its `}` (see ParserDelimiters).
     var misindentedBlocks: [MisindentedBlock] = []
     private let docComments: [Int: String]
+    /// The line of the token last given to `docComment(above:)`. Items and members come in source order, so the
+    /// next one's line is found by walking forward from here rather than by a search of the whole file.
+    private var lineCursor = 0
 
     public static func parse(_ file: SourceFile) -> ParsedFile {
         let lexed = Lexer.lex(file)
-        let parser = Parser(file: file, lexed: lexed)
+        var parser = Parser(file: file, lexed: lexed)
         let syntax = parser.parseFile()
         return ParsedFile(syntax: syntax, comments: lexed.comments, diagnostics: parser.diagnostics)
     }
@@ -55,9 +60,20 @@ public final class Parser {
 
     // MARK: - Token navigation
 
+    /// The token at the current position; inside brackets, line breaks are skipped first.
     var current: Token {
-        if bracketDepth > 0 { skipNewlines() }
-        return tokens[position]
+        mutating get {
+            if bracketDepth > 0 { skipNewlines() }
+            return tokens[position]
+        }
+    }
+
+    /// The kind of `current`, without copying the token's text.
+    var currentKind: TokenKind {
+        mutating get {
+            if bracketDepth > 0 { skipNewlines() }
+            return tokens[position].kind
+        }
     }
 
     /// The kind of the token `offset` places ahead (newlines skipped inside brackets).
@@ -71,14 +87,14 @@ public final class Parser {
         }
     }
 
-    func at(_ kind: TokenKind) -> Bool { current.kind == kind }
-    func at(_ keyword: Keyword) -> Bool { current.kind == .keyword(keyword) }
-    func at(_ word: ContextualKeyword) -> Bool { current.kind == .identifier && current.text == word.rawValue }
+    mutating func at(_ kind: TokenKind) -> Bool { currentKind == kind }
+    mutating func at(_ keyword: Keyword) -> Bool { currentKind == .keyword(keyword) }
+    mutating func at(_ word: ContextualKeyword) -> Bool { currentKind == .identifier && current.text == word.rawValue }
 
     /// Consumes the current token. A line break after a token that cannot end a line (`,` `=` `+=` … `->` `:`)
     /// is skipped, so such a line continues on the next one.
     @discardableResult
-    func advance() -> Token {
+    mutating func advance() -> Token {
         let token = current
         if token.kind != .endOfFile { position += 1 }
         switch token.kind {
@@ -99,36 +115,40 @@ public final class Parser {
         return false
     }
 
-    func eat(_ kind: TokenKind) -> Token? { at(kind) ? advance() : nil }
-    func eat(_ keyword: Keyword) -> Token? { at(keyword) ? advance() : nil }
+    mutating func eat(_ kind: TokenKind) -> Token? { at(kind) ? advance() : nil }
+    mutating func eat(_ keyword: Keyword) -> Token? { at(keyword) ? advance() : nil }
 
-    func skipNewlines() {
+    mutating func skipNewlines() {
         while tokens[position].kind == .newline { position += 1 }
     }
 
     /// Skips the line break before a `{` or `else` that begins the next line: neither can begin an item, member
     /// or statement, so such a line continues the construct above it (`neuron lif⏎{`, `}⏎else {`).
-    func skipLineBreak(before kind: TokenKind) {
+    mutating func skipLineBreak(before kind: TokenKind) {
         var index = position
         while tokens[index].kind == .newline { index += 1 }
         if tokens[index].kind == kind { position = index }
     }
 
-    func skipSeparators() {
+    mutating func skipSeparators() {
         while tokens[position].kind == .newline || tokens[position].kind == .semicolon { position += 1 }
     }
 
     /// Whether the current token is the first of its line.
     var atLineStart: Bool {
-        _ = current
-        return position == 0 || tokens[position - 1].kind == .newline
+        mutating get {
+            _ = currentKind
+            return position == 0 || tokens[position - 1].kind == .newline
+        }
     }
 
     /// Whether the current token can only begin a new top-level item and sits at the start of a line —
     /// the sign that an enclosing bracket or brace was never closed.
     var atItemStart: Bool {
-        if case .keyword(let keyword) = current.kind, keyword.startsItem, atLineStart { return true }
-        return current.kind == .endOfFile
+        mutating get {
+            if case .keyword(let keyword) = currentKind, keyword.startsItem, atLineStart { return true }
+            return currentKind == .endOfFile
+        }
     }
 
     var atSeparator: Bool {
@@ -149,8 +169,8 @@ public final class Parser {
 
     // MARK: - Errors
 
-    func error(_ code: SyntaxCode, _ message: String, at range: SourceRange, label: String? = nil,
-               notes: [DiagnosticNote] = [], help: String? = nil, fixIts: [FixIt] = []) {
+    mutating func error(_ code: SyntaxCode, _ message: String, at range: SourceRange, label: String? = nil,
+                        notes: [DiagnosticNote] = [], help: String? = nil, fixIts: [FixIt] = []) {
         guard !recovering else { return }
         recovering = true
         diagnostics.append(Diagnostic(.error, code.code, message, at: range, label: label,
@@ -160,31 +180,35 @@ public final class Parser {
     /// Where an "expected …" error points: at the offending token, or just after the previous token when the
     /// line or file ended early or the next line already starts a new item.
     var errorLocation: SourceRange {
-        switch tokens[position].kind {
-        case .newline, .endOfFile: return insertionPoint
-        default: return atItemStart ? insertionPoint : current.range
+        mutating get {
+            switch tokens[position].kind {
+            case .newline, .endOfFile: return insertionPoint
+            default: return atItemStart ? insertionPoint : current.range
+            }
         }
     }
 
     @discardableResult
-    func expect(_ kind: TokenKind, _ context: String) -> Token? {
+    mutating func expect(_ kind: TokenKind, _ context: @autoclosure () -> String) -> Token? {
         if let token = eat(kind) { return token }
-        error(.expectedToken, "expected '\(kind.spelling)' \(context), found \(current.displayName)",
+        error(.expectedToken, "expected '\(kind.spelling)' \(context()), found \(current.displayName)",
               at: errorLocation, fixIts: [FixIt(replace: insertionPoint, with: kind.spelling)])
         return nil
     }
 
     @discardableResult
-    func expect(_ keyword: Keyword, _ context: String) -> Token? { expect(.keyword(keyword), context) }
+    mutating func expect(_ keyword: Keyword, _ context: @autoclosure () -> String) -> Token? {
+        expect(.keyword(keyword), context())
+    }
 
-    func expect(_ word: ContextualKeyword, _ context: String) {
+    mutating func expect(_ word: ContextualKeyword, _ context: @autoclosure () -> String) {
         if at(word) { advance(); return }
-        error(.expectedToken, "expected '\(word.rawValue)' \(context), found \(current.displayName)",
+        error(.expectedToken, "expected '\(word.rawValue)' \(context()), found \(current.displayName)",
               at: errorLocation)
     }
 
     /// Guards recursion; false (after one diagnostic) when the input nests deeper than the limit.
-    func enterNesting() -> Bool {
+    mutating func enterNesting() -> Bool {
         nesting += 1
         if nesting > Parser.nestingLimit {
             error(.nestingTooDeep, "expression or block nested more than \(Parser.nestingLimit) levels deep",
@@ -197,10 +221,10 @@ public final class Parser {
     // MARK: - Names
 
     /// A name being declared or referred to; a reserved keyword is reported but still accepted as the name.
-    func parseName(_ what: String) -> Identifier? {
+    mutating func parseName(_ what: @autoclosure () -> String) -> Identifier? {
         let token = current
         if atItemStart, position > 0, tokens[position - 1].kind == .newline {
-            error(.expectedName, "expected the name of \(what) before the end of the line", at: insertionPoint)
+            error(.expectedName, "expected the name of \(what()) before the end of the line", at: insertionPoint)
             return nil
         }
         switch token.kind {
@@ -208,40 +232,42 @@ public final class Parser {
             advance()
             return Identifier(token.text, token.range)
         case .keyword(let keyword):
-            error(.keywordAsName, "'\(keyword.rawValue)' is a reserved keyword and cannot be the name of \(what)",
+            error(.keywordAsName, "'\(keyword.rawValue)' is a reserved keyword and cannot be the name of \(what())",
                   at: token.range, help: "choose another name, for example '\(keyword.rawValue)_'")
             advance()
             return Identifier(token.text, token.range)
         default:
-            error(.expectedName, "expected the name of \(what), found \(token.displayName)", at: errorLocation)
+            error(.expectedName, "expected the name of \(what()), found \(token.displayName)", at: errorLocation)
             return nil
         }
     }
 
     /// A label: argument names and members, where keywords are allowed (`labels = …`, `iris.train`).
-    func parseLabel(_ what: String) -> Identifier? {
+    mutating func parseLabel(_ what: @autoclosure () -> String) -> Identifier? {
         let token = current
         switch token.kind {
         case .identifier, .keyword:
             advance()
             return Identifier(token.text, token.range)
         default:
-            error(.expectedName, "expected \(what), found \(token.displayName)", at: errorLocation)
+            error(.expectedName, "expected \(what()), found \(token.displayName)", at: errorLocation)
             return nil
         }
     }
 
     var atLabel: Bool {
-        switch current.kind {
-        case .identifier, .keyword: return true
-        default: return false
+        mutating get {
+            switch currentKind {
+            case .identifier, .keyword: return true
+            default: return false
+            }
         }
     }
 
     // MARK: - Recovery
 
     /// Skips to the next line that starts a top-level item.
-    func synchronizeItem() {
+    mutating func synchronizeItem() {
         while !at(.endOfFile) {
             if atItemStart { return }
             position += 1
@@ -250,7 +276,7 @@ public final class Parser {
 
     /// Skips the rest of a member or statement: to the end of its line, a `}` closing its block, or an item start.
     /// A `{…}` block met on the way is skipped whole.
-    func synchronizeMember() {
+    mutating func synchronizeMember() {
         var depth = 0
         while !at(.endOfFile), !atItemStart {
             switch tokens[position].kind {
@@ -268,7 +294,7 @@ public final class Parser {
 
     // MARK: - File and items
 
-    func parseFile() -> SourceFileSyntax {
+    mutating func parseFile() -> SourceFileSyntax {
         var header: ModelHeader?
         var items: [Item] = []
         skipSeparators()
@@ -308,13 +334,13 @@ public final class Parser {
         return SourceFileSyntax(model: header, items: items, range: fileRange)
     }
 
-    private func parseModelHeader() -> ModelHeader? {
+    private mutating func parseModelHeader() -> ModelHeader? {
         let keyword = advance()
         guard let name = parseName("the model") else { return nil }
         return ModelHeader(name: name, range: keyword.range.union(name.range))
     }
 
-    func parseItem() -> Item? {
+    mutating func parseItem() -> Item? {
         let first = current
         let kind: Item.Kind?
         switch first.kind {
@@ -342,7 +368,7 @@ public final class Parser {
         return Item(kind: kind, doc: docComment(above: first), range: range(from: first.range))
     }
 
-    private func reportUnexpectedItem() {
+    private mutating func reportUnexpectedItem() {
         let token = current
         if atStrayCloser || token.kind == .rightBrace {
             reportStrayCloser(token)
@@ -364,13 +390,24 @@ public final class Parser {
     }
 
     /// The `##` lines directly above a token, joined.
-    func docComment(above token: Token) -> String? {
-        var line = file.lineIndex(of: token.range.startOffset) - 1
+    mutating func docComment(above token: Token) -> String? {
+        var line = lineIndex(of: token.range.startOffset) - 1
         var lines: [String] = []
         while let text = docComments[line] {
             lines.append(text)
             line -= 1
         }
         return lines.isEmpty ? nil : lines.reversed().joined(separator: "\n")
+    }
+
+    /// `file.lineIndex(of:)`, walking forward from the line of the previous call when `offset` is not before it.
+    private mutating func lineIndex(of offset: Int) -> Int {
+        let starts = file.lineStarts
+        guard starts[lineCursor] <= offset else {
+            lineCursor = file.lineIndex(of: offset)
+            return lineCursor
+        }
+        while lineCursor + 1 < starts.count, starts[lineCursor + 1] <= offset { lineCursor += 1 }
+        return lineCursor
     }
 }

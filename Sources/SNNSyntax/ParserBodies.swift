@@ -5,31 +5,31 @@
 import SNNSource
 
 extension Parser {
-    func parseNeuron() -> NeuronDecl? {
+    mutating func parseNeuron() -> NeuronDecl? {
         let keyword = advance()
         guard let name = parseName("a neuron model") else { return nil }
         let base = eat(.extends) != nil ? parseName("the neuron model to extend") : nil
         skipLineBreak(before: .leftBrace)
         guard let open = expect(.leftBrace, "to open the body of neuron '\(name.name)'") else { return nil }
-        let members = parseBody(open, "the body of neuron '\(name.name)'") { self.parseNeuronMember() }
+        let members = parseBody(open, "the body of neuron '\(name.name)'") { $0.parseNeuronMember() }
         return NeuronDecl(name: name, base: base, members: members, range: range(from: keyword.range))
     }
 
-    func parseRule() -> RuleDecl? {
+    mutating func parseRule() -> RuleDecl? {
         let keyword = advance()
         guard let name = parseName("a learning rule") else { return nil }
         let base = eat(.extends) != nil ? parseName("the rule to extend") : nil
         skipLineBreak(before: .leftBrace)
         guard let open = expect(.leftBrace, "to open the body of rule '\(name.name)'") else { return nil }
-        let members = parseBody(open, "the body of rule '\(name.name)'") { self.parseRuleMember() }
+        let members = parseBody(open, "the body of rule '\(name.name)'") { $0.parseRuleMember() }
         return RuleDecl(name: name, base: base, members: members, range: range(from: keyword.range))
     }
 
     /// Members up to the closing `}` (already past `open`). Members end at a line break, `;`, `}` or,
     /// when `commas` is set, `,`. An item keyword at the start of a line means the `}` is missing; so does, in a
     /// block of `statements`, a line that begins a neuron or rule member and is indented no deeper than the `{`.
-    func parseBody<T>(_ open: Token, _ what: String, commas: Bool = false, statements: Bool = false,
-                      _ parseMember: () -> T?) -> [T] {
+    mutating func parseBody<T>(_ open: Token, _ what: @autoclosure () -> String, commas: Bool = false,
+                               statements: Bool = false, _ parseMember: (inout Parser) -> T?) -> [T] {
         var members: [T] = []
         guard enterNesting() else { nesting -= 1; synchronizeMember(); return members }
         defer { nesting -= 1 }
@@ -40,12 +40,12 @@ extension Parser {
         while !at(.rightBrace) {
             if atItemStart || (statements && atMemberOutside(open)) {
                 recovering = false
-                unclosedBlock(open, what)
+                unclosedBlock(open, what())
                 return members
             }
             recovering = false
             let start = position
-            if !atStrayCloser, let member = parseMember() { members.append(member) }
+            if !atStrayCloser, let member = parseMember(&self) { members.append(member) }
             let endedAtLineStart = position > start && atLineStart
             if !(atSeparator || endedAtLineStart || (commas && at(.comma))) {
                 if atStrayCloser {
@@ -60,14 +60,14 @@ extension Parser {
             skipSeparators()
             if position == start { position += 1 }        // progress guard
         }
-        noteClosingBrace(of: open, what)
+        noteClosingBrace(of: open, what())
         advance()
         return members
     }
 
     // MARK: - Neuron members
 
-    private func parseNeuronMember() -> Member? {
+    private mutating func parseNeuronMember() -> Member? {
         let first = current
         let kind: Member.Kind?
         switch first.kind {
@@ -104,7 +104,7 @@ extension Parser {
 
     /// `reset { … }` or `reset v = Vr, w += b`. A `,` that ends its line continues the reset on the next one;
     /// when that line holds no assignment (`refractory 2 ms`, `}`), the `,` is a leftover, reported at the `,`.
-    private func parseResetStatements() -> [Statement] {
+    private mutating func parseResetStatements() -> [Statement] {
         skipLineBreak(before: .leftBrace)
         if at(.leftBrace) { return parseBlock("the reset block") }
         var statements: [Statement] = []
@@ -136,7 +136,7 @@ extension Parser {
 
     // MARK: - Rule members
 
-    private func parseRuleMember() -> Member? {
+    private mutating func parseRuleMember() -> Member? {
         let first = current
         let kind: Member.Kind?
         switch first.kind {
@@ -167,7 +167,7 @@ extension Parser {
         return Member(kind: kind, doc: docComment(above: first), range: range(from: first.range))
     }
 
-    private func reportUnexpectedMember(_ owner: String, allowed: String) {
+    private mutating func reportUnexpectedMember(_ owner: String, allowed: String) {
         let token = current
         if token.kind == .identifier, token.text.hasPrefix("d"), token.text.count > 1, peekKind(1) == .slash {
             // `dv / dt = …`: a derivative written with spaces.
@@ -195,7 +195,7 @@ extension Parser {
     // MARK: - Declarations inside bodies
 
     /// `param name [: unit] [= expr]`, `state …[: dv/dt = …]`, `synaptic e = 0: de/dt = -e / tau_e`.
-    private func parseVariable(_ role: VariableDecl.Role) -> VariableDecl? {
+    private mutating func parseVariable(_ role: VariableDecl.Role) -> VariableDecl? {
         let keyword = advance()
         let what = switch role {
         case .param: "a parameter"
@@ -221,7 +221,7 @@ extension Parser {
                             range: range(from: keyword.range))
     }
 
-    private func parseAlias() -> Member.Kind? {
+    private mutating func parseAlias() -> Member.Kind? {
         advance()
         guard let name = parseName("a named expression") else { return nil }
         guard expect(.equals, "after the name of '\(name.name)'") != nil else { return nil }
@@ -229,7 +229,7 @@ extension Parser {
     }
 
     /// `dv/dt = rhs`, at the derivative token.
-    func parseEquation() -> Equation? {
+    mutating func parseEquation() -> Equation? {
         let derivative = advance()
         let variable = Identifier(derivative.text, derivative.range)
         guard expect(.equals, "after 'd\(derivative.text)/dt'") != nil else { return nil }
@@ -238,7 +238,7 @@ extension Parser {
     }
 
     /// `on event [(params)] { … }`, at `on`.
-    func parseHandler() -> EventHandler? {
+    mutating func parseHandler() -> EventHandler? {
         let keyword = advance()
         guard let event = parseLabel("an event name (pre, post, reward or spike) after 'on'") else { return nil }
         var parameters: [Identifier] = []
@@ -265,17 +265,17 @@ extension Parser {
     // MARK: - Statement blocks
 
     /// `{ statement … }`, at the `{`.
-    func parseBlock(_ what: String) -> [Statement] {
+    mutating func parseBlock(_ what: @autoclosure () -> String) -> [Statement] {
         let open = advance()
-        return parseBody(open, what, statements: true) { self.parseStatement() }
+        return parseBody(open, what(), statements: true) { $0.parseStatement() }
     }
 
-    private func parseStatement() -> Statement? {
+    private mutating func parseStatement() -> Statement? {
         if at(.if) { return parseConditional() }
         return parseAssignment()
     }
 
-    private func parseConditional() -> Statement? {
+    private mutating func parseConditional() -> Statement? {
         let keyword = advance()
         guard enterNesting() else { nesting -= 1; return nil }
         defer { nesting -= 1 }
@@ -305,7 +305,7 @@ extension Parser {
     }
 
     /// `target op value` where target is a variable (`v`, `post.v`).
-    func parseAssignment() -> Statement? {
+    mutating func parseAssignment() -> Statement? {
         let target = parseExpression()
         if case .missing = target.kind { return nil }
         guard isAssignable(target) else {
@@ -314,7 +314,7 @@ extension Parser {
             return nil
         }
         let op: AssignmentOperator
-        switch current.kind {
+        switch currentKind {
         case .equals: op = .assign
         case .plusAssign: op = .add
         case .minusAssign: op = .subtract

@@ -16,11 +16,11 @@ struct MisindentedBlock {
 extension Parser {
     // MARK: - Closers without an opener
 
-    var atStrayCloser: Bool { at(.rightParen) || at(.rightBracket) }
+    var atStrayCloser: Bool { mutating get { at(.rightParen) || at(.rightBracket) } }
 
     /// Reports `token`, a `)`, `]` or `}`, as closing nothing, with a fix-it removing it — or, when `intended`
     /// is given, replacing it with the closer of that bracket.
-    func reportStrayCloser(_ token: Token, intended: (open: Token, closer: TokenKind)? = nil) {
+    mutating func reportStrayCloser(_ token: Token, intended: (open: Token, closer: TokenKind)? = nil) {
         let opener: TokenKind = switch token.kind {
         case .rightParen: .leftParen
         case .rightBracket: .leftBracket
@@ -39,12 +39,12 @@ extension Parser {
     /// Consumes the `closer` of the bracket `open` (the innermost open one). A `)` or `]` of the other kind in its
     /// place that no enclosing bracket explains (`(1 + 2]`, `f(a])`) is reported as closing nothing and skipped;
     /// otherwise a missing closer is reported as such.
-    func close(_ open: Token, with closer: TokenKind, _ what: String) {
+    mutating func close(_ open: Token, with closer: TokenKind, _ what: @autoclosure () -> String) {
         if eat(closer) != nil { return }
         let other: TokenKind = closer == .rightParen ? .rightBracket : .rightParen
         let otherOpener: TokenKind = closer == .rightParen ? .leftBracket : .leftParen
         guard at(other), !openBrackets.dropLast().contains(where: { $0.kind == otherOpener }) else {
-            unclosed(open, closer, what)
+            unclosed(open, closer, what())
             return
         }
         let stray = advance()
@@ -58,8 +58,8 @@ extension Parser {
     // MARK: - Brackets and braces never closed
 
     /// Reports a bracket that was never closed, pointing at where the closer belongs and at the opener.
-    func unclosed(_ opener: Token, _ closer: TokenKind, _ what: String) {
-        error(.unclosedDelimiter, "expected '\(closer.spelling)' to close \(what)", at: insertionPoint,
+    mutating func unclosed(_ opener: Token, _ closer: TokenKind, _ what: @autoclosure () -> String) {
+        error(.unclosedDelimiter, "expected '\(closer.spelling)' to close \(what())", at: insertionPoint,
               notes: [DiagnosticNote("'\(opener.kind.spelling)' opened here", at: opener.range)],
               fixIts: [FixIt(replace: insertionPoint, with: closer.spelling)])
     }
@@ -67,13 +67,13 @@ extension Parser {
     /// Reports the block opened by `open` as never closed. If a block inside it was closed by a `}` sitting left
     /// of that block's `{` line, the `}` was most likely meant for an enclosing block: the first such block is the
     /// one that lost its `}`, and the diagnostic points there.
-    func unclosedBlock(_ open: Token, _ what: String) {
+    mutating func unclosedBlock(_ open: Token, _ what: @autoclosure () -> String) {
         var first: MisindentedBlock?
         while let last = misindentedBlocks.last, last.open.range.startOffset > open.range.startOffset {
             first = misindentedBlocks.removeLast()
         }
         guard let block = first else {
-            unclosed(open, .rightBrace, what)
+            unclosed(open, .rightBrace, what())
             return
         }
         error(.unclosedDelimiter, "expected '}' to close \(block.what)", at: block.end,
@@ -85,10 +85,10 @@ extension Parser {
 
     /// Called at the `}` that closes the block opened by `open`. A `}` left of the `{` line is remembered (it may
     /// belong to an enclosing block); a well-placed one settles the blocks inside, which are forgotten.
-    func noteClosingBrace(of open: Token, _ what: String) {
+    mutating func noteClosingBrace(of open: Token, _ what: @autoclosure () -> String) {
         let close = current
         if atLineStart, indentation(of: close) < indentation(of: open) {
-            misindentedBlocks.append(MisindentedBlock(open: open, what: what, close: close, end: insertionPoint))
+            misindentedBlocks.append(MisindentedBlock(open: open, what: what(), close: close, end: insertionPoint))
             return
         }
         while let last = misindentedBlocks.last, last.open.range.startOffset > open.range.startOffset {
@@ -99,9 +99,9 @@ extension Parser {
     /// Whether the current line, indented no deeper than the line of `open`, starts with what can only begin a
     /// member of a neuron or rule (`on`, `param`, `state`, `let`, an equation, `spike when`, `refractory`, …):
     /// inside the statement block opened by `open`, the sign that its `}` is missing.
-    func atMemberOutside(_ open: Token) -> Bool {
+    mutating func atMemberOutside(_ open: Token) -> Bool {
         guard atLineStart, indentation(of: current) <= indentation(of: open) else { return false }
-        switch current.kind {
+        switch currentKind {
         case .keyword(.on), .keyword(.param), .keyword(.state), .keyword(.let), .derivative:
             return true
         case .identifier:

@@ -4,14 +4,14 @@
 import SNNSource
 
 extension Parser {
-    func parseSimulate() -> SimulateStmt? {
+    mutating func parseSimulate() -> SimulateStmt? {
         let keyword = advance()
         let duration = parseExpression()
         let options = eat(.with) != nil ? parseArgumentSequence() : []
         return SimulateStmt(duration: duration, options: options, range: range(from: keyword.range))
     }
 
-    func parseRecord() -> RecordStmt? {
+    mutating func parseRecord() -> RecordStmt? {
         let keyword = advance()
         var variables: [Identifier] = []
         repeat {
@@ -26,7 +26,7 @@ extension Parser {
     }
 
     /// `endpoint [-> endpoint] { , … }`
-    private func parseTargets() -> [Target] {
+    private mutating func parseTargets() -> [Target] {
         var targets: [Target] = []
         repeat {
             guard let source = parseEndpoint("a population") else { return [] }
@@ -36,7 +36,7 @@ extension Parser {
         return targets
     }
 
-    func parseTrain() -> TrainStmt? {
+    mutating func parseTrain() -> TrainStmt? {
         let keyword = advance()
         guard expect(.on, "after 'train' (train on DATASET)") != nil else { return nil }
         let data = parseExpression()
@@ -47,7 +47,7 @@ extension Parser {
         return TrainStmt(data: data, options: options, method: method, phases: phases, range: range(from: keyword.range))
     }
 
-    func parseEvaluate() -> EvaluateStmt? {
+    mutating func parseEvaluate() -> EvaluateStmt? {
         let keyword = advance()
         guard expect(.on, "after 'evaluate' (evaluate on DATASET)") != nil else { return nil }
         let data = parseExpression()
@@ -57,12 +57,12 @@ extension Parser {
         return EvaluateStmt(data: data, options: options, phases: phases, range: range(from: keyword.range))
     }
 
-    private func parsePhaseBlock(_ owner: String) -> [PhaseStmt] {
+    private mutating func parsePhaseBlock(_ owner: String) -> [PhaseStmt] {
         let open = advance()
-        return parseBody(open, "the '\(owner)' block", commas: true) { self.parsePhase() }
+        return parseBody(open, "the '\(owner)' block", commas: true) { $0.parsePhase() }
     }
 
-    private func parsePhase() -> PhaseStmt? {
+    private mutating func parsePhase() -> PhaseStmt? {
         let first = current
         let kind: PhaseStmt.Kind
         if atLabel, peekKind(1) == .equals {
@@ -109,7 +109,7 @@ extension Parser {
         return PhaseStmt(kind: kind, range: range(from: first.range))
     }
 
-    func parseAssignLabels() -> AssignLabelsStmt? {
+    mutating func parseAssignLabels() -> AssignLabelsStmt? {
         let keyword = advance()
         expect(.labels, "after 'assign' (assign labels by METHOD of POPULATION)")
         guard expect(.by, "before the assignment method") != nil else { return nil }
@@ -128,7 +128,7 @@ extension Parser {
     }
 
     /// `save WHAT [of TARGETS] to PATH` or `load WHAT [of TARGETS] from PATH`.
-    func parseTransfer(_ direction: Keyword) -> TransferStmt? {
+    mutating func parseTransfer(_ direction: Keyword) -> TransferStmt? {
         let keyword = advance()
         guard let what = parseLabel("what to \(direction.rawValue) (weights, state)") else { return nil }
         let targets = eat(.of) != nil ? parseTargets() : []

@@ -8,7 +8,7 @@ extension Parser {
     private static let orPower = 1, andPower = 2, comparisonPower = 4, rangePower = 5
     private static let additivePower = 6, multiplicativePower = 7, unaryPower = 8, powerPower = 9
 
-    func parseExpression() -> Expr { parseBinary(0) }
+    mutating func parseExpression() -> Expr { parseBinary(0) }
 
     private func binaryOperator(_ kind: TokenKind) -> (BinaryOperator?, Int)? {
         switch kind {
@@ -30,14 +30,14 @@ extension Parser {
         }
     }
 
-    private func parseBinary(_ minimumPower: Int) -> Expr {
+    private mutating func parseBinary(_ minimumPower: Int) -> Expr {
         guard enterNesting() else { nesting -= 1; lastExpressionDepth = 1; return missingExpression() }
         defer { nesting -= 1 }
         var left = parsePrefix(minimumPower)
         var leftDepth = lastExpressionDepth
         var previousWasComparison = false, previousWasRange = false
         defer { lastExpressionDepth = leftDepth }
-        while let (op, power) = binaryOperator(current.kind), power >= minimumPower {
+        while let (op, power) = binaryOperator(currentKind), power >= minimumPower {
             let opToken = advance()
             skipNewlines()                                  // an operator at the end of a line continues it
             if power == Parser.comparisonPower, previousWasComparison {
@@ -64,7 +64,7 @@ extension Parser {
         return left
     }
 
-    private func parsePrefix(_ minimumPower: Int) -> Expr {
+    private mutating func parsePrefix(_ minimumPower: Int) -> Expr {
         let token = current
         switch token.kind {
         case .keyword(.not) where minimumPower > Parser.comparisonPower:
@@ -86,12 +86,12 @@ extension Parser {
         }
     }
 
-    private func parsePostfix(_ base: Expr) -> Expr {
+    private mutating func parsePostfix(_ base: Expr) -> Expr {
         var expr = base
         var depth = lastExpressionDepth
         defer { lastExpressionDepth = depth }
         while true {
-            switch current.kind {
+            switch currentKind {
             case .leftParen:
                 let arguments = parseArguments("the call")
                 expr = Expr(.call(callee: expr, arguments: arguments), range(from: expr.range))
@@ -115,13 +115,13 @@ extension Parser {
         }
     }
 
-    private func parsePrimary() -> Expr {
+    private mutating func parsePrimary() -> Expr {
         let token = current
         lastExpressionDepth = 1
         switch token.kind {
         case .number:
             advance()
-            let value = Double(token.text) ?? 0
+            let value = NumberValue.of(token.text) ?? 0
             if at(.unit) {
                 let unitToken = advance()
                 let unit = unitExpr(from: unitToken)
@@ -163,12 +163,12 @@ extension Parser {
         }
     }
 
-    func missingExpression() -> Expr { Expr(.missing, errorLocation) }
+    mutating func missingExpression() -> Expr { Expr(.missing, errorLocation) }
 
     // MARK: - Argument lists and calls
 
     /// `( [argument { , argument } [,]] )`, at the `(`.
-    func parseArguments(_ what: String) -> [Argument] {
+    mutating func parseArguments(_ what: @autoclosure () -> String) -> [Argument] {
         let open = advance()
         openBrackets.append(open)
         defer { openBrackets.removeLast() }
@@ -181,12 +181,12 @@ extension Parser {
             deepest = max(deepest, lastExpressionDepth)
             if eat(.comma) == nil || position == before { break }
         }
-        close(open, with: .rightParen, "the argument list of \(what)")
+        close(open, with: .rightParen, "the argument list of \(what())")
         return arguments
     }
 
     /// `label = value` or a positional `value`.
-    func parseArgument() -> Argument {
+    mutating func parseArgument() -> Argument {
         if atLabel, peekKind(1) == .equals {
             let labelToken = advance()
             advance()
@@ -200,7 +200,7 @@ extension Parser {
     }
 
     /// Comma-separated arguments without parentheses (after `with`, or after `train on data,`).
-    func parseArgumentSequence() -> [Argument] {
+    mutating func parseArgumentSequence() -> [Argument] {
         var arguments = [parseArgument()]
         while eat(.comma) != nil || settingFollowsWithoutComma() {
             skipNewlines()
@@ -212,7 +212,7 @@ extension Parser {
     /// After a value: whether a `name = value` setting follows on the same line without the `,` it needs.
     /// The missing comma is reported with a fix-it; true when the setting can still be read. Before a plain
     /// name the number reads it as its unit (`2 delay = 1 ms`), so the name is gone and false is returned.
-    func settingFollowsWithoutComma() -> Bool {
+    mutating func settingFollowsWithoutComma() -> Bool {
         if atLabel, peekKind(1) == .equals {
             error(.expectedToken, "expected ',' before the setting '\(current.text) = …'", at: current.range,
                   help: "settings are separated by commas", fixIts: [FixIt(replace: insertionPoint, with: ",")])
@@ -231,7 +231,7 @@ extension Parser {
     }
 
     /// `[ expr { , expr } ]`, at the `[`.
-    func parseBracketList(_ what: String) -> [Expr] {
+    mutating func parseBracketList(_ what: @autoclosure () -> String) -> [Expr] {
         let open = advance()
         openBrackets.append(open)
         defer { openBrackets.removeLast() }
@@ -244,13 +244,13 @@ extension Parser {
             deepest = max(deepest, lastExpressionDepth)
             if eat(.comma) == nil || position == before { break }
         }
-        close(open, with: .rightBracket, what)
+        close(open, with: .rightBracket, what())
         return elements
     }
 
     /// A name with optional arguments: `all_to_all`, `random(p = 0.02)`.
-    func parseCall(_ what: String) -> CallSyntax? {
-        guard let name = parseName(what) else { return nil }
+    mutating func parseCall(_ what: @autoclosure () -> String) -> CallSyntax? {
+        guard let name = parseName(what()) else { return nil }
         let arguments = at(.leftParen) ? parseArguments("'\(name.name)'") : nil
         return CallSyntax(name: name, arguments: arguments, range: range(from: name.range))
     }
@@ -259,12 +259,18 @@ extension Parser {
 
     /// Splits a unit token (`mV/ms`, `mS/cm^2`, `%`) into factors with exponents.
     func unitExpr(from token: Token) -> UnitExpr {
+        let isOperator = { (byte: UInt8) in byte == UInt8(ascii: "/") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "^") }
+        if !token.text.isEmpty, !token.text.utf8.contains(where: isOperator) {   // one factor: the token's own text
+            let name = Identifier(token.text, SourceRange(file: file.id, start: token.range.startOffset,
+                                                          end: token.range.startOffset + token.text.utf8.count))
+            return UnitExpr(factors: [.init(name: name, exponent: 1)], text: token.text, range: token.range)
+        }
         var factors: [UnitExpr.Factor] = []
         let bytes = Array(token.text.utf8)
         var index = 0, sign = 1
         while index < bytes.count {
             let start = index
-            while index < bytes.count, !"/*^".utf8.contains(bytes[index]) { index += 1 }
+            while index < bytes.count, !isOperator(bytes[index]) { index += 1 }
             let name = String(decoding: bytes[start..<index], as: UTF8.self)
             var exponent = 1
             if index < bytes.count, bytes[index] == UInt8(ascii: "^") {
@@ -286,7 +292,7 @@ extension Parser {
     }
 
     /// A unit written on its own after `:` in a declaration: `mV`, `mV/ms`, `uF/cm^2`, `1`.
-    func parseUnitAnnotation() -> UnitExpr? {
+    mutating func parseUnitAnnotation() -> UnitExpr? {
         let start = current
         var factors: [UnitExpr.Factor] = []
         var sign = 1
@@ -295,7 +301,7 @@ extension Parser {
             return UnitExpr(factors: [], text: "1", range: start.range)
         }
         while true {
-            guard current.kind == .identifier else {
+            guard currentKind == .identifier else {
                 error(.expectedUnit, "expected a unit, found \(current.displayName)", at: errorLocation,
                       help: "write a unit such as `mV`, `nA`, `mV/ms` or `1` for dimensionless")
                 return nil

@@ -3,14 +3,14 @@
 import SNNSource
 
 extension Parser {
-    func parsePopulation() -> PopulationDecl? {
+    mutating func parsePopulation() -> PopulationDecl? {
         let keyword = advance()
         guard let name = parseName("a population"), expect(.equals, "after the population's name") != nil,
               let model = parseModelRef("a neuron model") else { return nil }
         return PopulationDecl(name: name, model: model, range: range(from: keyword.range))
     }
 
-    func parseInput() -> InputDecl? {
+    mutating func parseInput() -> InputDecl? {
         let keyword = advance()
         guard let name = parseName("an input"), expect(.equals, "after the input's name") != nil,
               let encoder = parseModelRef("an encoder") else { return nil }
@@ -18,15 +18,15 @@ extension Parser {
     }
 
     /// `name [( arguments )] [[ shape ]]`
-    private func parseModelRef(_ what: String) -> ModelRef? {
-        guard let call = parseCall(what) else { return nil }
+    private mutating func parseModelRef(_ what: @autoclosure () -> String) -> ModelRef? {
+        guard let call = parseCall(what()) else { return nil }
         let shape = at(.leftBracket) ? parseBracketList("the shape") : []
         return ModelRef(call: call, shape: shape, range: range(from: call.range))
     }
 
     // MARK: - Connections
 
-    func parseConnect() -> ConnectDecl? {
+    mutating func parseConnect() -> ConnectDecl? {
         let keyword = advance()
         let sources = parseEndpoints("a source population")
         guard !sources.isEmpty, expect(.arrow, "between the sources and the targets of the connection") != nil else {
@@ -47,7 +47,7 @@ extension Parser {
 
     /// Consumes what leads to the next clause (a comma, or a line break before `learn`/`normalize`/`on`)
     /// and tells whether one follows. A `name = value` clause needs its comma; a missing one is reported.
-    private func continuesConnection() -> Bool {
+    private mutating func continuesConnection() -> Bool {
         if eat(.comma) != nil {
             skipNewlines()
             return true
@@ -61,7 +61,7 @@ extension Parser {
         return startsClause
     }
 
-    private func parseConnectClause() -> ConnectClause? {
+    private mutating func parseConnectClause() -> ConnectClause? {
         let first = current
         switch first.kind {
         case .keyword(.learn):
@@ -101,24 +101,24 @@ extension Parser {
     }
 
     /// `name [[ slice ]] { , name [[ slice ]] }`
-    private func parseEndpoints(_ what: String) -> [Endpoint] {
+    private mutating func parseEndpoints(_ what: @autoclosure () -> String) -> [Endpoint] {
         var endpoints: [Endpoint] = []
         repeat {
-            guard let endpoint = parseEndpoint(what) else { return [] }
+            guard let endpoint = parseEndpoint(what()) else { return [] }
             endpoints.append(endpoint)
         } while eat(.comma) != nil
         return endpoints
     }
 
-    func parseEndpoint(_ what: String) -> Endpoint? {
-        guard let name = parseName(what) else { return nil }
+    mutating func parseEndpoint(_ what: @autoclosure () -> String) -> Endpoint? {
+        guard let name = parseName(what()) else { return nil }
         let slice = at(.leftBracket) ? parseBracketList("the slice of '\(name.name)'") : nil
         return Endpoint(name: name, slice: slice, range: range(from: name.range))
     }
 
     // MARK: - Data and constants
 
-    func parseDataset() -> DatasetDecl? {
+    mutating func parseDataset() -> DatasetDecl? {
         let keyword = advance()
         guard let name = parseName("a dataset"), expect(.equals, "after the dataset's name") != nil,
               let source = parseCall("a dataset reader (csv, idx)") else { return nil }
@@ -130,7 +130,7 @@ extension Parser {
         return DatasetDecl(name: name, source: source, range: range(from: keyword.range))
     }
 
-    func parseSplit() -> SplitDecl? {
+    mutating func parseSplit() -> SplitDecl? {
         let keyword = advance()
         guard let dataset = parseName("the dataset to split"), expect(.colon, "after the dataset's name") != nil else {
             return nil
@@ -152,7 +152,7 @@ extension Parser {
         return SplitDecl(dataset: dataset, parts: parts, range: range(from: keyword.range))
     }
 
-    func parseConst() -> ConstDecl? {
+    mutating func parseConst() -> ConstDecl? {
         let keyword = advance()
         guard let name = parseName("a constant"), expect(.equals, "after the constant's name") != nil else { return nil }
         let value = parseExpression()

@@ -1,0 +1,229 @@
+// CompiledProgram: a `Program` flattened for the interpreter — every instruction with its operands as fixed
+// fields (no arrays, no enums with payloads), stored in memory the interpreter reads with a raw pointer, and the
+// stores with a flag saying whether the value must be checked for NaN/infinity. Operand indices are checked
+// here, once, so the interpreter can trust them.
+//
+// Chain fusion: an add/sub/mul/div whose result is used only by the next instruction, itself an add/sub/mul/div,
+// is evaluated inside that instruction's loop (`(a − b)·c` in one pass instead of two), with the same roundings
+// in the same order, so results stay bit-identical.
+//
+// Store fusion: when the last instruction writing a stored register is followed by no instruction that reads
+// that register or the store's buffer, the instruction writes the buffer directly (holding refractory neurons
+// and checking for NaN as the store would) and the separate store pass is skipped. The arithmetic is unchanged.
+
+import SNNPlan
+
+/// Where an operand's values come from, resolved per block by the interpreter.
+struct CompiledOperand: Equatable {
+    enum Kind: UInt8 { case buffer, table, register, constant }
+    var kind: Kind
+    /// The buffer, table or register; for a constant, its slot in the program's constant pool.
+    var index: Int32
+    var value: Float
+
+    static let none = CompiledOperand(kind: .constant, index: 0, value: 0)
+
+    func reads(_ kind: Kind, _ index: Int) -> Bool { self.kind == kind && Int(self.index) == index }
+}
+
+/// Where an instruction's result goes.
+enum Sink: UInt8 {
+    /// Its destination register.
+    case register
+    /// Straight into a buffer (a fused store): plain, NaN-checked, held while refractory, or both.
+    case buffer, checked, held, heldChecked
+}
+
+/// For a fused chain: which operand of the instruction the inner operation's result stands for.
+enum ChainSide: UInt8 { case none, left, right }
+
+/// Read in place by the dispatch loop (never copied whole).
+struct CompiledInstruction {
+    var op: Opcode
+    var sink: Sink
+    var chain: ChainSide = .none
+    /// For a chain: the inner operation and its operands.
+    var inner: Opcode = .add
+    var destination: Int32
+    var a: CompiledOperand
+    var b: CompiledOperand
+    var c: CompiledOperand
+    var innerA = CompiledOperand.none
+    var innerB = CompiledOperand.none
+    var stream: UInt32
+    /// The buffer written when `sink` is not `.register`.
+    var sinkBuffer: Int32
+
+    func reads(_ kind: CompiledOperand.Kind, _ index: Int) -> Bool {
+        let operands = [a, b, c].prefix(op.arity)
+        return operands.contains { $0.reads(kind, index) }
+    }
+}
+
+struct CompiledStore {
+    var buffer: Int
+    var register: Int
+    var held: Bool
+    /// True for state buffers: the stored values are checked for NaN and infinity.
+    var checked: Bool
+    /// Done by the instruction that computes the value (see store fusion above).
+    var fused: Bool
+}
+
+final class CompiledProgram: @unchecked Sendable {
+    let instructions: UnsafeMutableBufferPointer<CompiledInstruction>
+    let stores: UnsafeMutableBufferPointer<CompiledStore>
+    let registerCount: Int
+    let result: Int?
+    /// One broadcast vector per constant operand, for loops that read every operand through a pointer.
+    let constants: UnsafeMutablePointer<Vector>
+    let constantCount: Int
+    /// Buffers and tables the instructions read (for gathering a sparse set of neurons before a reset).
+    let readBuffers: [Int]
+    let readTables: [Int]
+
+    /// Traps on an index out of range: the plan verifier guarantees valid programs, this is the last guard.
+    init(_ program: Program, bufferCount: Int, tableCount: Int, stateBuffers: Set<Int>, fuse: Bool = true) {
+        var compiled: [CompiledInstruction] = []
+        var pool: [Float] = []
+        var reads = Set<Int>(), tableReads = Set<Int>()
+        var registers = program.registerCount
+        func operand(_ o: Operand) -> CompiledOperand {
+            switch o {
+            case .buffer(let i):
+                precondition(i >= 0 && i < bufferCount, "program reads buffer \(i) of \(bufferCount)")
+                reads.insert(i)
+                return CompiledOperand(kind: .buffer, index: Int32(i), value: 0)
+            case .table(let i):
+                precondition(i >= 0 && i < tableCount, "program reads table \(i) of \(tableCount)")
+                tableReads.insert(i)
+                return CompiledOperand(kind: .table, index: Int32(i), value: 0)
+            case .register(let i):
+                precondition(i >= 0, "negative register")
+                registers = Swift.max(registers, i + 1)
+                return CompiledOperand(kind: .register, index: Int32(i), value: 0)
+            case .constant(let v):
+                pool.append(v)
+                return CompiledOperand(kind: .constant, index: Int32(pool.count - 1), value: v)
+            }
+        }
+        for instruction in program.instructions {
+            precondition(instruction.operands.count == instruction.op.arity,
+                         "\(instruction.op) needs \(instruction.op.arity) operands")
+            precondition(instruction.destination >= 0, "negative register")
+            registers = Swift.max(registers, instruction.destination + 1)
+            let ops = instruction.operands.map(operand)
+            compiled.append(CompiledInstruction(op: instruction.op, sink: .register,
+                                                destination: Int32(instruction.destination),
+                                                a: ops.count > 0 ? ops[0] : .none, b: ops.count > 1 ? ops[1] : .none,
+                                                c: ops.count > 2 ? ops[2] : .none, stream: instruction.stream,
+                                                sinkBuffer: 0))
+        }
+        var stores: [CompiledStore] = []
+        for store in program.stores {
+            precondition(store.buffer >= 0 && store.buffer < bufferCount, "store into buffer \(store.buffer)")
+            precondition(store.register >= 0, "negative register")
+            registers = Swift.max(registers, store.register + 1)
+            stores.append(CompiledStore(buffer: store.buffer, register: store.register, held: store.heldWhileRefractory,
+                                        checked: stateBuffers.contains(store.buffer), fused: false))
+        }
+        if let result = program.result {
+            precondition(result >= 0, "negative register")
+            registers = Swift.max(registers, result + 1)
+        }
+        if fuse {
+            Self.fuseStores(&compiled, &stores, result: program.result)
+            compiled = Self.fuseChains(compiled, stores, result: program.result)
+        }
+        constantCount = pool.count
+        constants = UnsafeMutableRawPointer.allocate(byteCount: Swift.max(pool.count, 1) * MemoryLayout<Vector>.stride,
+                                                     alignment: 64).bindMemory(to: Vector.self,
+                                                                               capacity: Swift.max(pool.count, 1))
+        for (k, v) in pool.enumerated() { constants[k] = Vector(repeating: v) }
+        self.instructions = .allocate(capacity: compiled.count)
+        _ = self.instructions.initialize(from: compiled)
+        self.stores = .allocate(capacity: stores.count)
+        _ = self.stores.initialize(from: stores)
+        self.registerCount = registers
+        self.result = program.result
+        self.readBuffers = reads.sorted()
+        self.readTables = tableReads.sorted()
+    }
+
+    private static func fuseStores(_ instructions: inout [CompiledInstruction], _ stores: inout [CompiledStore],
+                             result: Int?) {
+        for s in stores.indices {
+            let store = stores[s]
+            guard store.register != result,
+                  stores.filter({ $0.register == store.register || $0.buffer == store.buffer }).count == 1,
+                  let k = instructions.lastIndex(where: { Int($0.destination) == store.register }),
+                  instructions[k].sink == .register else { continue }
+            let later = instructions[(k + 1)...]
+            guard !later.contains(where: { $0.reads(.register, store.register) || $0.reads(.buffer, store.buffer) })
+            else { continue }
+            switch (store.held, store.checked) {
+            case (false, false): instructions[k].sink = .buffer
+            case (false, true): instructions[k].sink = .checked
+            case (true, false): instructions[k].sink = .held
+            case (true, true): instructions[k].sink = .heldChecked
+            }
+            instructions[k].sinkBuffer = Int32(store.buffer)
+            stores[s].fused = true
+        }
+    }
+
+    private static let chainable: Set<Opcode> = [.add, .sub, .mul, .div]
+
+    private static func fuseChains(_ instructions: [CompiledInstruction], _ stores: [CompiledStore], result: Int?)
+        -> [CompiledInstruction] {
+        var fused: [CompiledInstruction] = []
+        var k = 0
+        while k < instructions.count {
+            let producer = instructions[k]
+            guard k + 1 < instructions.count, chainable.contains(producer.op), producer.sink == .register,
+                  chainable.contains(instructions[k + 1].op) else {
+                fused.append(producer)
+                k += 1
+                continue
+            }
+            var consumer = instructions[k + 1]
+            let r = Int(producer.destination)
+            let left = consumer.a.reads(.register, r), right = consumer.b.reads(.register, r)
+            guard left != right, isDead(r, after: k + 1, instructions, stores, result: result) else {
+                fused.append(producer)
+                k += 1
+                continue
+            }
+            consumer.chain = left ? .left : .right
+            consumer.inner = producer.op
+            consumer.innerA = producer.a
+            consumer.innerB = producer.b
+            fused.append(consumer)
+            k += 2
+        }
+        return fused
+    }
+
+    /// Whether register `r`'s value is unused once instruction `k` has run.
+    private static func isDead(_ r: Int, after k: Int, _ instructions: [CompiledInstruction], _ stores: [CompiledStore],
+                               result: Int?) -> Bool {
+        if instructions[k].sink == .register && Int(instructions[k].destination) == r { return true }
+        for later in instructions[(k + 1)...] {
+            if later.reads(.register, r) || (later.chain != .none && (later.innerA.reads(.register, r)
+                                                                       || later.innerB.reads(.register, r))) {
+                return false
+            }
+            if later.sink == .register && Int(later.destination) == r { return true }
+        }
+        return r != result && !stores.contains { $0.register == r && !$0.fused }
+    }
+
+    deinit {
+        constants.deallocate()
+        instructions.deallocate()
+        stores.deallocate()
+    }
+
+    var isEmpty: Bool { instructions.isEmpty && stores.isEmpty }
+    var storedBuffers: Set<Int> { Set(stores.map(\.buffer)) }
+}

@@ -1,0 +1,152 @@
+// ProjectionState: one projection at run time — per worker, a CSR view holding only the synapses whose target
+// that worker owns (rows in source order, synapses in their original order within a row), and the rings its
+// effects add to. Propagation walks the source's spikes of this step in neuron order and scatter-adds
+// weight × scale into the ring row of the arrival step. Since every worker writes only its own targets, and
+// each target receives its additions in the same order whatever the number of workers, sums are bit-identical
+// for any thread count, without atomics.
+
+import SNNPlan
+
+/// One worker's synapses of a projection, in CSR form.
+final class SynapseView: @unchecked Sendable {
+    let rowStart: AlignedBuffer<Int32>
+    let targets: AlignedBuffer<Int32>
+    let weights: AlignedBuffer<Float>
+    /// Delay in steps of each synapse; nil when all equal the projection's uniform delay.
+    let delays: AlignedBuffer<UInt16>?
+
+    init(rowStart: AlignedBuffer<Int32>, targets: AlignedBuffer<Int32>, weights: AlignedBuffer<Float>,
+         delays: AlignedBuffer<UInt16>?) {
+        self.rowStart = rowStart
+        self.targets = targets
+        self.weights = weights
+        self.delays = delays
+    }
+
+    var synapseCount: Int { targets.count }
+
+    /// Splits a projection's synapses between workers by the owner of their target.
+    static func split(_ plan: ProjectionPlan, targetSize: Int, workers: Int) -> [SynapseView] {
+        let rows = plan.rowStart.count - 1
+        precondition(rows >= 0 && plan.rowStart.first == 0 && Int(plan.rowStart.last!) == plan.targets.count,
+                     "projection '\(plan.name)': malformed row starts")
+        precondition(plan.weights.count == plan.targets.count, "projection '\(plan.name)': one weight per synapse")
+        precondition(plan.delays.isEmpty || plan.delays.count == plan.targets.count,
+                     "projection '\(plan.name)': one delay per synapse")
+        var owner = [Int32](repeating: 0, count: targetSize)
+        for w in 0..<workers {
+            let range = Partition.range(count: targetSize, worker: w, workers: workers)
+            for t in range where t < targetSize { owner[t] = Int32(w) }
+        }
+        var totals = [Int](repeating: 0, count: workers)
+        for t in plan.targets {
+            precondition(t >= 0 && Int(t) < targetSize, "projection '\(plan.name)': target \(t) out of range")
+            totals[Int(owner[Int(t)])] += 1
+        }
+        let perSynapseDelays = !plan.delays.isEmpty
+        let views = (0..<workers).map { w in
+            SynapseView(rowStart: AlignedBuffer(count: rows + 1), targets: AlignedBuffer(count: totals[w]),
+                        weights: AlignedBuffer(count: totals[w]),
+                        delays: perSynapseDelays ? AlignedBuffer(count: totals[w]) : nil)
+        }
+        var cursor = [Int](repeating: 0, count: workers)
+        for row in 0..<rows {
+            let start = Int(plan.rowStart[row]), end = Int(plan.rowStart[row + 1])
+            precondition(start <= end, "projection '\(plan.name)': row starts decrease")
+            for s in start..<end {
+                let t = plan.targets[s]
+                let w = Int(owner[Int(t)])
+                let view = views[w]
+                view.targets[cursor[w]] = t
+                view.weights[cursor[w]] = plan.weights[s]
+                if perSynapseDelays { view.delays![cursor[w]] = Swift.max(plan.delays[s], 1) }
+                cursor[w] += 1
+            }
+            for w in 0..<workers { views[w].rowStart[row + 1] = Int32(cursor[w]) }
+        }
+        return views
+    }
+}
+
+final class ProjectionState: @unchecked Sendable {
+    let name: String
+    /// Group index of the source: populations first, then source groups.
+    let sourceGroup: Int
+    let sourceSize: Int
+    let target: Int
+    let uniformDelay: Int
+    let views: [SynapseView]
+    /// The rings of the effects' buffers (all with the same slot count) and the scales.
+    let effectRings: AlignedBuffer<UnsafeMutablePointer<Float>>
+    let effectScales: AlignedBuffer<Float>
+    let effectCount: Int
+    let slots: Int
+    let padded: Int
+
+    init(plan: ProjectionPlan, sourceGroup: Int, sourceSize: Int, target: PopulationState, workers: Int) {
+        name = plan.name
+        self.sourceGroup = sourceGroup
+        self.sourceSize = sourceSize
+        self.target = target.index
+        precondition(plan.rowStart.count == sourceSize + 1,
+                     "projection '\(plan.name)': \(plan.rowStart.count - 1) rows for \(sourceSize) sources")
+        uniformDelay = Swift.max(Int(plan.uniformDelay), 1)
+        views = SynapseView.split(plan, targetSize: target.size, workers: workers)
+        effectCount = plan.effects.count
+        effectRings = AlignedBuffer(count: plan.effects.count)
+        effectScales = AlignedBuffer(plan.effects.map(\.scale))
+        var slots = 0
+        for (e, effect) in plan.effects.enumerated() {
+            guard let ring = target.rings.first(where: { $0.buffer == effect.buffer }) else {
+                preconditionFailure("projection '\(plan.name)': no ring for buffer \(effect.buffer)")
+            }
+            effectRings[e] = ring.storage.pointer
+            slots = ring.slots
+        }
+        self.slots = Swift.max(slots, 1)
+        padded = target.padded
+    }
+
+    /// Adds the effects of `count` spikes (source neurons, ascending) at `step` to worker `worker`'s targets.
+    /// Returns the synaptic events: spikes × synapses.
+    func propagate(worker: Int, step: Int, spikes: UnsafePointer<Int32>, count: Int) -> Int {
+        guard effectCount > 0, count > 0 else { return 0 }
+        let view = views[worker]
+        let rowStart = view.rowStart.pointer, targets = view.targets.pointer, weights = view.weights.pointer
+        var events = 0
+        let current = step % slots
+        if let delays = view.delays?.pointer {
+            let rings = effectRings.pointer, scales = effectScales.pointer
+            let stride = padded, slots = self.slots, effects = effectCount
+            for k in 0..<count {
+                let row = Int(spikes[k])
+                let start = Int(rowStart[row]), end = Int(rowStart[row + 1])
+                events += end - start
+                for s in start..<end {
+                    var slot = current + Int(delays[s])
+                    if slot >= slots { slot -= slots }
+                    let cell = slot * stride + Int(targets[s])
+                    let w = weights[s]
+                    for e in 0..<effects { rings[e][cell] += w * scales[e] }
+                }
+            }
+        } else {
+            let slot = (current + uniformDelay) % slots
+            for e in 0..<effectCount {
+                let ring = effectRings[e] + slot * padded
+                let scale = effectScales[e]
+                // One effect per pass over the rows: the common case (one effect) is a single tight loop.
+                for k in 0..<count {
+                    let row = Int(spikes[k])
+                    let start = Int(rowStart[row]), end = Int(rowStart[row + 1])
+                    for s in start..<end { ring[Int(targets[s])] += weights[s] * scale }
+                }
+            }
+            for k in 0..<count {
+                let row = Int(spikes[k])
+                events += Int(rowStart[row + 1] - rowStart[row])
+            }
+        }
+        return events
+    }
+}

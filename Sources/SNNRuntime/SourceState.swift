@@ -1,0 +1,108 @@
+// SourceState: one group of spike sources at run time. Poisson and Bernoulli sources spike in a step with
+// probability rate·dt, drawn from CounterRNG keyed (seed, the group's stream, step, source index) — so a source's
+// train does not depend on which worker draws it. Regular sources spike every 1/rate seconds from their phase;
+// spike-time sources once, at their step; spike lists at theirs. Each worker emits the spikes of its own range of sources.
+
+import SNNPlan
+
+final class SourceState: @unchecked Sendable {
+    enum Kind {
+        /// Probability of a spike per step, per source.
+        case random(AlignedBuffer<Double>)
+        /// rate·dt per source (spikes per step) and the first step.
+        case regular(AlignedBuffer<Double>, phase: Int)
+        /// (step, source) pairs sorted by step, then source (spike times and spike lists).
+        case times(steps: [Int], sources: [Int32])
+    }
+
+    let index: Int
+    let name: String
+    let size: Int
+    let kind: Kind
+    let stream: UInt32
+    let spikeCounts: AlignedBuffer<Int32>
+
+    init(index: Int, plan: SourcePlan, dt: Double) {
+        self.index = index
+        name = plan.name
+        size = plan.size
+        stream = ExecutionPlan.sourceStream(group: index)
+        spikeCounts = AlignedBuffer(count: paddedCount(plan.size))
+        func perSource(_ rates: [Float], _ f: (Double) -> Double) -> AlignedBuffer<Double> {
+            precondition(rates.count == plan.size || rates.count == 1,
+                         "source '\(plan.name)': \(rates.count) rates for \(plan.size) sources")
+            return AlignedBuffer((0..<plan.size).map { f(Double(rates[rates.count == 1 ? 0 : $0])) })
+        }
+        switch plan.kind {
+        case .poisson(let rates), .bernoulli(let rates):
+            kind = .random(perSource(rates) { $0 * dt })
+        case .regular(let rates, let phaseSteps):
+            kind = .regular(perSource(rates) { $0 * dt }, phase: phaseSteps)
+        case .spikeTimes(let steps):
+            precondition(steps.count == plan.size, "source '\(plan.name)': \(steps.count) times for \(plan.size) sources")
+            let order = steps.indices.filter { steps[$0] >= 0 }.sorted { (steps[$0], $0) < (steps[$1], $1) }
+            kind = .times(steps: order.map { steps[$0] }, sources: order.map { Int32($0) })
+        case .spikeList(let sources, let steps):
+            precondition(sources.count == steps.count, "source '\(plan.name)': \(sources.count) sources for \(steps.count) times")
+            precondition(sources.allSatisfy { $0 >= 0 && Int($0) < plan.size }, "source '\(plan.name)': source out of range")
+            let order = steps.indices.filter { steps[$0] >= 0 }.sorted { (steps[$0], sources[$0]) < (steps[$1], sources[$1]) }
+            // A source fires at most once per step: duplicates are dropped.
+            let pairs = order.map { (Int(steps[$0]), sources[$0]) }
+            let unique = pairs.enumerated().filter { $0.offset == 0 || pairs[$0.offset - 1] != $0.element }.map(\.element)
+            kind = .times(steps: unique.map(\.0), sources: unique.map(\.1))
+        }
+    }
+
+    /// Writes the spikes of sources in `range` at `step` to `list` (ascending) and returns how many.
+    func emit(step: Int, range: Range<Int>, seed: UInt64, into list: UnsafeMutablePointer<Int32>) -> Int {
+        let end = Swift.min(range.upperBound, size)
+        guard range.lowerBound < end else { return 0 }
+        var count = 0
+        let counts = spikeCounts.pointer
+        switch kind {
+        case .random(let probability):
+            let p = probability.pointer
+            let key = CounterRNG.key(seed: seed, stream: stream, counter: UInt64(step))
+            for i in range.lowerBound..<end {
+                let q = p[i]
+                if q > 0 && CounterRNG.unit(key: key, index: UInt64(i)) < q {
+                    list[count] = Int32(i)
+                    count += 1
+                    counts[i] += 1
+                }
+            }
+        case .regular(let perStep, let phase):
+            guard step >= phase else { return 0 }
+            let r = perStep.pointer
+            for i in range.lowerBound..<end {
+                // Spikes so far: floor((step - phase)·rate·dt) + 1; a spike whenever that count goes up.
+                let x = r[i]
+                guard x > 0 else { continue }
+                let now = (Double(step - phase) * x + 1e-9).rounded(.down)
+                let before = step == phase ? -1 : (Double(step - 1 - phase) * x + 1e-9).rounded(.down)
+                if now > before {
+                    list[count] = Int32(i)
+                    count += 1
+                    counts[i] += 1
+                }
+            }
+        case .times(let steps, let sources):
+            // Binary search for this step's events, then keep those in range.
+            var low = 0, high = steps.count
+            while low < high {
+                let mid = (low + high) / 2
+                if steps[mid] < step { low = mid + 1 } else { high = mid }
+            }
+            while low < steps.count && steps[low] == step {
+                let i = Int(sources[low])
+                if range.contains(i) {
+                    list[count] = Int32(i)
+                    count += 1
+                    counts[i] += 1
+                }
+                low += 1
+            }
+        }
+        return count
+    }
+}
