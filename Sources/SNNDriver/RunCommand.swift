@@ -26,6 +26,7 @@ enum RunCommand {
         }
         let options = try parse(arguments)
         guard let path = options.path else { throw CLIError.usage("'snnc run' needs a model file") }
+        let started = Date()
         guard let (planned, model, sources) = try planModel(path: path, dataFolder: options.dataFolder, io: io) else {
             return CLI.ExitCode.diagnostics
         }
@@ -33,6 +34,7 @@ enum RunCommand {
         if io.catchesInterrupts { interrupt.start() }
         defer { if io.catchesInterrupts { interrupt.stop() } }
         let progress = io.errorIsTerminal && !options.json ? ProgressBar(total: planned.steps, write: io.writeError) : nil
+        let beforeRun = Date().timeIntervalSince(started)
         let report: (@Sendable (Int) -> Void)? = progress.map { bar in { @Sendable done in bar.update(done) } }
         var runOptions = RunOptions(threads: options.threads ?? ProcessInfo.processInfo.activeProcessorCount,
                                     progress: report, stopRequested: { @Sendable in interrupt.isSet })
@@ -50,7 +52,8 @@ enum RunCommand {
             }
             files.append(plot)
         }
-        let summary = RunSummary(model: model.syntax.model?.name.name ?? stem, plan: planned, result: result, files: files)
+        var summary = RunSummary(model: model.syntax.model?.name.name ?? stem, plan: planned, result: result, files: files)
+        summary.timeToFirstStep = beforeRun + result.setupSeconds
         io.writeOutput(options.json ? summary.json : summary.text)
         if let divergence = result.divergence {
             io.writeError(render(divergence: divergence, plan: planned, model: model, sources: sources, io: io))

@@ -113,6 +113,16 @@ func spikeSteps(_ result: RunResult, recorder: Int) -> [Int32] {
         #expect(rate > 12 && rate < 30, "COBA mean rate \(rate) Hz (expected about 20 Hz)")
     }
 
+    @Test func synapsesTakeAtMostTenBytesEach() throws {
+        let text = try String(contentsOf: RepositoryFiles.url("Examples/reservoir.snn"), encoding: .utf8)
+            .replacingOccurrences(of: "simulate 1 s", with: "simulate 1 ms")
+        let (plan, _) = try simulate(text)
+        let synapses = plan.projections.reduce(0) { $0 + $1.synapseCount }
+        #expect(synapses > 1000)
+        #expect(Double(plan.memoryEstimate.synapseBytes) / Double(synapses) <= 10,
+                "\(plan.memoryEstimate.synapseBytes) bytes for \(synapses) synapses")
+    }
+
     @Test func oneThreadAndThreeThreadsGiveTheSameSpikes() throws {
         let text = """
             population exc = lif_exp(I_e = 300 pA)[700]
