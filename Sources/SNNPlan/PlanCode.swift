@@ -13,11 +13,13 @@ public enum PlanCode: String, CaseIterable, Sendable {
     case conflictingTimeSteps = "E0710"
     case unreadableSpikeFile = "E0711"
     case unsupportedRecording = "E0712"
+    case learningNotApplied = "W0700"
 
     public var code: DiagnosticCode { DiagnosticCode(rawValue) }
 
     public var summary: String {
         switch self {
+        case .learningNotApplied: return "a `learn` rule or `normalize` clause that `snnc run` does not apply yet (weights stay fixed)"
         case .unsupportedSynapticEffect: return "an `on spike` block that is not `variable += amount` (the runtime adds spikes' effects)"
         case .unsupportedConnectivity: return "a connection pattern the runtime cannot build yet (convolution, pooling)"
         case .unsupportedInput: return "an input the runtime cannot produce yet (encoders of dataset features)"

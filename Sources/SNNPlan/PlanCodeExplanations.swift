@@ -45,6 +45,13 @@ extension PlanCode {
                 + "`exponential_euler`.",
                     "neuron quad {\n  param tau = 10 ms\n  state v = 1 mV\n  dv/dt = -v * v / (1 mV) / tau\n  method = exact\n}\npopulation p = quad[1]\nsimulate 1 s",
                     "neuron quad {\n  param tau = 10 ms\n  state v = 1 mV\n  dv/dt = -v * v / (1 mV) / tau\n  method = rk4\n}\npopulation p = quad[1]\nsimulate 1 s")
+        case .learningNotApplied:
+            return ("`snnc run` simulates a network with fixed weights; plasticity (`learn` rules, `normalize`) runs "
+                + "with `train`, the next stage of snnc. The run still happens, with every weight at its initial "
+                + "value, and this warning says so. Remove the clause for a fixed-weight model, or train it once "
+                + "training is available.",
+                    lif + "population p = cell[10]\nconnect p -> p: all_to_all, weight = 0.5 learn stdp on spike { v += w * 1 mV }\nsimulate 1 s",
+                    lif + "population p = cell[10]\nconnect p -> p: all_to_all, weight = 0.5 on spike { v += w * 1 mV }\nsimulate 1 s")
         case .nothingToSimulate:
             return ("`snnc run` runs the experiment the model describes; a model without `simulate` (or, later, "
                 + "`train`/`evaluate`) has nothing to run. Add `simulate DURATION with dt = …, seed = …`.",

@@ -6,6 +6,7 @@ import SNNSource
 extension Diagnostic {
     static func plan(_ code: PlanCode, _ message: String, at range: SourceRange, notes: [DiagnosticNote] = [],
                      help: String? = nil) -> Diagnostic {
-        Diagnostic(.error, code.code, message, at: range, notes: notes, help: help)
+        Diagnostic(code.rawValue.hasPrefix("W") ? .warning : .error, code.code, message, at: range, notes: notes,
+                   help: help)
     }
 }

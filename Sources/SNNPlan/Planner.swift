@@ -58,6 +58,7 @@ public enum Planner {
 
         let (schedule, scheduleDiagnostics) = ScheduleCompiler.compile(model.syntax, constants: constants)
         diagnostics += scheduleDiagnostics
+        diagnostics += ignoredLearning(in: model.syntax)
 
         var streams = StreamAllocator()
         var populations: [PopulationPlan?] = []
@@ -140,5 +141,28 @@ public enum Planner {
         return diagnostics.filter { d in
             seen.insert("\(d.code.rawValue)|\(d.range.file.raw)|\(d.range.start)|\(d.range.end)|\(d.message)").inserted
         }
+    }
+
+    /// A warning for each `learn` and `normalize` clause: plasticity is not run by `snnc run` yet, so a user
+    /// does not mistake the fixed-weight run for a learning one.
+    static func ignoredLearning(in file: SourceFileSyntax) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        for item in file.items {
+            guard case .connect(let connect) = item.kind else { continue }
+            for clause in connect.clauses {
+                switch clause.kind {
+                case .learn(let call):
+                    warnings.append(.plan(.learningNotApplied,
+                                          "`learn \(call.name.name)` is not applied by `snnc run` yet: the weights stay at their initial values",
+                                          at: call.range, help: "plasticity comes with `train` (learning is the next stage of snnc)"))
+                case .normalize:
+                    warnings.append(.plan(.learningNotApplied, "`normalize` is not applied by `snnc run` yet",
+                                          at: clause.range, help: "weight normalisation comes with `train`"))
+                default:
+                    break
+                }
+            }
+        }
+        return warnings
     }
 }
