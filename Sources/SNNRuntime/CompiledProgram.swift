@@ -5,7 +5,8 @@
 //
 // Chain fusion: an add/sub/mul/div whose result is used only by the next instruction, itself an add/sub/mul/div,
 // is evaluated inside that instruction's loop (`(a − b)·c` in one pass instead of two), with the same roundings
-// in the same order, so results stay bit-identical.
+// in the same order, so results stay bit-identical. Pair fusion: two such operations of the same kind whose
+// results are used only by the instruction right after them, as its two operands (`a·k1 + b·k2`), in one pass.
 //
 // Store fusion: when the last instruction writing a stored register is followed by no instruction that reads
 // that register or the store's buffer, the instruction writes the buffer directly (holding refractory neurons
@@ -34,8 +35,9 @@ enum Sink: UInt8 {
     case buffer, checked, held, heldChecked
 }
 
-/// For a fused chain: which operand of the instruction the inner operation's result stands for.
-enum ChainSide: UInt8 { case none, left, right }
+/// For a fused chain: which operand of the instruction the inner operation's result stands for; `both`: a pair,
+/// operand a is the inner operation's result and operand b the second inner operation's.
+enum ChainSide: UInt8 { case none, left, right, both }
 
 /// Read in place by the dispatch loop (never copied whole).
 struct CompiledInstruction {
@@ -50,6 +52,9 @@ struct CompiledInstruction {
     var c: CompiledOperand
     var innerA = CompiledOperand.none
     var innerB = CompiledOperand.none
+    /// For a pair: the second inner operation's operands (its operation is `inner` too).
+    var pairA = CompiledOperand.none
+    var pairB = CompiledOperand.none
     var stream: UInt32
     /// The buffer written when `sink` is not `.register`.
     var sinkBuffer: Int32
@@ -180,6 +185,11 @@ final class CompiledProgram: @unchecked Sendable {
         var k = 0
         while k < instructions.count {
             let producer = instructions[k]
+            if k + 2 < instructions.count, let pair = pairFusion(k, instructions, stores, result: result) {
+                fused.append(pair)
+                k += 3
+                continue
+            }
             guard k + 1 < instructions.count, chainable.contains(producer.op), producer.sink == .register,
                   chainable.contains(instructions[k + 1].op) else {
                 fused.append(producer)
@@ -204,13 +214,39 @@ final class CompiledProgram: @unchecked Sendable {
         return fused
     }
 
+    /// Instructions k, k + 1 and k + 2 as one pair instruction, when k and k + 1 (the same operation among
+    /// + − × ÷, into registers) feed only k + 2's operands a and b, in that order.
+    private static func pairFusion(_ k: Int, _ instructions: [CompiledInstruction], _ stores: [CompiledStore],
+                                   result: Int?) -> CompiledInstruction? {
+        let first = instructions[k], second = instructions[k + 1]
+        var consumer = instructions[k + 2]
+        guard chainable.contains(first.op), first.op == second.op, first.sink == .register,
+              second.sink == .register, chainable.contains(consumer.op) else { return nil }
+        let r1 = Int(first.destination), r2 = Int(second.destination)
+        // The second must not read the first's result (the pair reads both operands' old values), and the
+        // consumer must read exactly r1 as a and r2 as b.
+        guard r1 != r2, !second.reads(.register, r1), consumer.a.reads(.register, r1),
+              consumer.b.reads(.register, r2),
+              isDead(r1, after: k + 2, instructions, stores, result: result),
+              isDead(r2, after: k + 2, instructions, stores, result: result) else { return nil }
+        consumer.chain = .both
+        consumer.inner = first.op
+        consumer.innerA = first.a
+        consumer.innerB = first.b
+        consumer.pairA = second.a
+        consumer.pairB = second.b
+        return consumer
+    }
+
     /// Whether register `r`'s value is unused once instruction `k` has run.
     private static func isDead(_ r: Int, after k: Int, _ instructions: [CompiledInstruction], _ stores: [CompiledStore],
                                result: Int?) -> Bool {
         if instructions[k].sink == .register && Int(instructions[k].destination) == r { return true }
         for later in instructions[(k + 1)...] {
             if later.reads(.register, r) || (later.chain != .none && (later.innerA.reads(.register, r)
-                                                                       || later.innerB.reads(.register, r))) {
+                                                                       || later.innerB.reads(.register, r)
+                                                                       || later.pairA.reads(.register, r)
+                                                                       || later.pairB.reads(.register, r))) {
                 return false
             }
             if later.sink == .register && Int(later.destination) == r { return true }

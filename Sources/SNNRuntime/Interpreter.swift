@@ -166,6 +166,10 @@ enum Interpreter {
     @inline(__always)
     static func chain<S: VectorSink>(_ ins: UnsafePointer<CompiledInstruction>, _ f: BlockFrame,
                                      _ constants: UnsafePointer<Vector>, _ d: inout S) {
+        if ins.pointee.chain == .both {
+            pair(ins, f, constants, &d)
+            return
+        }
         let left = ins.pointee.chain == .left
         let x = f.strided(ins.pointee.innerA, constants), y = f.strided(ins.pointee.innerB, constants)
         let c = f.strided(left ? ins.pointee.b : ins.pointee.a, constants)
@@ -175,6 +179,21 @@ enum Interpreter {
         case .sub: VectorLoops.chain(n, &d, x, y, c, outer: ins.pointee.op, left: left) { $0 - $1 }
         case .mul: VectorLoops.chain(n, &d, x, y, c, outer: ins.pointee.op, left: left) { $0 * $1 }
         default: VectorLoops.chain(n, &d, x, y, c, outer: ins.pointee.op, left: left) { $0 / $1 }
+        }
+    }
+
+    /// A fused pair: outer(inner(x1, y1), inner(x2, y2)).
+    @inline(__always)
+    static func pair<S: VectorSink>(_ ins: UnsafePointer<CompiledInstruction>, _ f: BlockFrame,
+                                    _ constants: UnsafePointer<Vector>, _ d: inout S) {
+        let x1 = f.strided(ins.pointee.innerA, constants), y1 = f.strided(ins.pointee.innerB, constants)
+        let x2 = f.strided(ins.pointee.pairA, constants), y2 = f.strided(ins.pointee.pairB, constants)
+        let n = f.vectors
+        switch ins.pointee.inner {
+        case .add: VectorLoops.pair(n, &d, x1, y1, x2, y2, outer: ins.pointee.op) { $0 + $1 }
+        case .sub: VectorLoops.pair(n, &d, x1, y1, x2, y2, outer: ins.pointee.op) { $0 - $1 }
+        case .mul: VectorLoops.pair(n, &d, x1, y1, x2, y2, outer: ins.pointee.op) { $0 * $1 }
+        default: VectorLoops.pair(n, &d, x1, y1, x2, y2, outer: ins.pointee.op) { $0 / $1 }
         }
     }
 

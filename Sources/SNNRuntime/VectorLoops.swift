@@ -123,6 +123,16 @@ enum VectorLoops {
                                      _ inner: (Vector, Vector) -> Vector) {
         @inline(__always)
         func loop(_ outer: (Vector, Vector) -> Vector) {
+            // The common shape (`a + b·k`, `a·k + b`: per-neuron x and c, constant y) as plain indexed loads and a
+            // broadcast held in a register: a third fewer instructions than walking three pointers.
+            if x.step == 1 && y.step == 0 && c.step == 1 {
+                let px = x.pointer, vy = y.pointer.pointee, pc = c.pointer
+                for i in 0..<n {
+                    let t = inner(px[i], vy)
+                    d.put(i, left ? outer(t, pc[i]) : outer(pc[i], t))
+                }
+                return
+            }
             var x = x, y = y, c = c
             for i in 0..<n {
                 let t = inner(x.next(), y.next())
@@ -134,6 +144,34 @@ enum VectorLoops {
         case (.add, false): loop { $0 + $1 }
         case (.sub, _): loop { $0 - $1 }
         case (.mul, _): loop { $0 * $1 }
+        default: loop { $0 / $1 }
+        }
+    }
+
+    /// outer(inner(x1, y1), inner(x2, y2)), outer and inner among + − × ÷.
+    @inline(__always)
+    static func pair<S: VectorSink>(_ n: Int, _ d: inout S, _ x1: StridedOperand, _ y1: StridedOperand,
+                                    _ x2: StridedOperand, _ y2: StridedOperand, outer: Opcode,
+                                    _ inner: (Vector, Vector) -> Vector) {
+        @inline(__always)
+        func loop(_ outer: (Vector, Vector) -> Vector) {
+            // The common shape (`a·k1 + b·k2`): per-neuron x, constant y.
+            if x1.step == 1 && y1.step == 0 && x2.step == 1 && y2.step == 0 {
+                let p1 = x1.pointer, k1 = y1.pointer.pointee, p2 = x2.pointer, k2 = y2.pointer.pointee
+                for i in 0..<n { d.put(i, outer(inner(p1[i], k1), inner(p2[i], k2))) }
+                return
+            }
+            var x1 = x1, y1 = y1, x2 = x2, y2 = y2
+            for i in 0..<n {
+                let t1 = inner(x1.next(), y1.next())
+                let t2 = inner(x2.next(), y2.next())
+                d.put(i, outer(t1, t2))
+            }
+        }
+        switch outer {
+        case .add: loop { $0 + $1 }
+        case .sub: loop { $0 - $1 }
+        case .mul: loop { $0 * $1 }
         default: loop { $0 / $1 }
         }
     }
