@@ -64,6 +64,12 @@ public enum CLI {
         }
     }
 
+    /// `--format=json` → ("--format", "json"); `--format` → ("--format", nil).
+    static func splitOption(_ argument: String) -> (String, String?) {
+        guard let equals = argument.firstIndex(of: "=") else { return (argument, nil) }
+        return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
+    }
+
     private static func unknownCommand(_ name: String) -> CLIError {
         if name.hasPrefix("-") { return .usage("unknown option '\(name)'") }
         let guess = Spelling.closest(to: name, in: commands).map { " (did you mean '\($0)'?)" } ?? ""

@@ -63,7 +63,7 @@ enum CheckCommand {
                 options.paths.append(argument)
                 continue
             }
-            let (name, inlineValue) = splitOption(argument)
+            let (name, inlineValue) = CLI.splitOption(argument)
             func value() throws -> String {
                 if let inlineValue { return inlineValue }
                 guard let next = remaining.popFirst() else { throw CLIError.usage("option '\(name)' needs a value") }
@@ -109,12 +109,6 @@ enum CheckCommand {
             throw CLIError.usage("standard input ('-') can be checked only once")
         }
         return options
-    }
-
-    /// `--format=json` → ("--format", "json"); `--format` → ("--format", nil).
-    private static func splitOption(_ argument: String) -> (String, String?) {
-        guard let equals = argument.firstIndex(of: "=") else { return (argument, nil) }
-        return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
     }
 
     private static func render(_ result: CheckResult, _ options: Options, _ io: CLIIO) -> String {

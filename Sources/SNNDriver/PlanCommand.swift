@@ -13,9 +13,10 @@ enum PlanCommand {
         var path: String?, dataFolder: String?
         var remaining = arguments[...]
         while let argument = remaining.popFirst() {
-            switch argument {
+            let (name, inline) = argument.hasPrefix("-") ? CLI.splitOption(argument) : (argument, nil)
+            switch name {
             case "--data":
-                guard let folder = remaining.popFirst() else { throw CLIError.usage("option '--data' needs a value") }
+                guard let folder = inline ?? remaining.popFirst() else { throw CLIError.usage("option '--data' needs a value") }
                 dataFolder = folder
             default:
                 if argument.hasPrefix("-") { throw CLIError.usage("unknown option '\(argument)' for 'snnc plan'") }

@@ -111,9 +111,7 @@ enum RunCommand {
         var options = Options()
         var remaining = arguments[...]
         while let argument = remaining.popFirst() {
-            let (name, inline) = argument.hasPrefix("--") && argument.contains("=")
-                ? (String(argument[..<argument.firstIndex(of: "=")!]), String(argument[argument.index(after: argument.firstIndex(of: "=")!)...]))
-                : (argument, nil)
+            let (name, inline) = argument.hasPrefix("-") ? CLI.splitOption(argument) : (argument, nil)
             func value() throws -> String {
                 if let inline { return inline }
                 guard let next = remaining.popFirst() else { throw CLIError.usage("option '\(name)' needs a value") }

@@ -62,13 +62,7 @@ struct RunSummary {
             rows.append([g.name, g.kind, StatisticsRenderer.grouped(g.size), StatisticsRenderer.grouped(g.spikes),
                          String(format: "%.2f Hz", g.rateHz)])
         }
-        let widths = (0..<5).map { c in rows.map { $0[c].count }.max() ?? 0 }
-        var out = rows.map { row in
-            row.enumerated().map { c, cell in
-                let pad = String(repeating: " ", count: widths[c] - cell.count)
-                return c < 2 ? cell + pad : pad + cell
-            }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n\n"
+        var out = StatisticsRenderer.table(rows) + "\n"
         out += String(format: "simulated %.4g s in %d steps of %.4g ms%@\n", simulatedSeconds, steps, dt * 1e3,
                       stoppedByUser ? " (stopped early)" : "")
         out += String(format: "wall time %.3f s, %d thread%@; %.3f s from reading the model to the first step\n",

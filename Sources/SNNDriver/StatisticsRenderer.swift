@@ -11,7 +11,7 @@ enum StatisticsRenderer {
                          g.stateVariables.isEmpty ? "-" : g.stateVariables.joined(separator: " "),
                          g.bytes.map { bytes(Double($0)) } ?? "?"])
         }
-        var text = "\(path)\n" + table(rows)
+        var text = "\(path)\n" + table(rows, leftAligned: [0, 1, 3])
         if !statistics.projections.isEmpty {
             var connections: [[String]] = [["connection", "pattern", "synapses", "memory"]]
             for p in statistics.projections {
@@ -31,12 +31,14 @@ enum StatisticsRenderer {
         return text
     }
 
-    private static func table(_ rows: [[String]]) -> String {
+    /// Rows as aligned columns two spaces apart: text columns (`leftAligned`) padded on the right, numbers on
+    /// the left.
+    static func table(_ rows: [[String]], leftAligned: Set<Int> = [0, 1]) -> String {
         let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
             row.enumerated().map { column, cell in
                 let pad = String(repeating: " ", count: widths[column] - cell.count)
-                return column == 0 || column == 1 || column == 3 && rows[0].count == 5 ? cell + pad : pad + cell
+                return leftAligned.contains(column) ? cell + pad : pad + cell
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }.joined(separator: "\n") + "\n"
     }

@@ -10,12 +10,14 @@ final class DiagnosticSink {
 
     init(sources: SourceManager) { self.sources = sources }
 
-    var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    /// How many errors were reported so far (kept as they come: models compare it before and after).
+    private(set) var errorCount = 0
 
     func report(_ code: SemaCode, _ message: String, at range: SourceRange, label: String? = nil,
                 notes: [DiagnosticNote] = [], help: String? = nil, fixIts: [FixIt] = []) {
         diagnostics.append(Diagnostic(code.severity, code.code, message, at: range, label: label, notes: notes,
                                       help: help, fixIts: fixIts))
+        if code.severity == .error { errorCount += 1 }
     }
 
     /// The source text of a range, on one line and shortened for messages.

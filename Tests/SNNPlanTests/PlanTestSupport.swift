@@ -21,7 +21,11 @@ struct CheckedSource {
         model = SemanticChecker.check(parsed.syntax, prelude: prelude, sources: sources)
     }
 
-    var errors: [String] { model.diagnostics.filter { $0.severity == .error }.map(\.message) }
+    var errors: [String] { Self.errors(of: model) }
+
+    static func errors(of model: CheckedModel) -> [String] {
+        model.diagnostics.filter { $0.severity == .error }.map(\.message)
+    }
 
     func compile(_ population: String, dt: Double = 1e-4, streams: inout StreamAllocator)
         -> Result<PopulationPlan, PlanFailure> {

@@ -14,19 +14,14 @@ struct PlanningFixture {
     var sources: SourceManager
 
     init(_ text: String, path: String = "fixture.snn") {
-        sources = SourceManager()
-        let prelude = PreludeLibrary.load(into: sources)
-        let file = sources.add(path: path, text: text)
-        model = SemanticChecker.check(Parser.parse(file).syntax, prelude: prelude, sources: sources)
+        let checked = CheckedSource(text, path: path)
+        model = checked.model
+        sources = checked.sources
     }
 
-    static func example(_ name: String) -> PlanningFixture {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../Examples").appendingPathComponent(name).standardized
-        return PlanningFixture((try? String(contentsOf: url, encoding: .utf8)) ?? "", path: name)
-    }
+    static func example(_ name: String) -> PlanningFixture { PlanningFixture(Examples.text(name), path: name) }
 
-    var checkerErrors: [String] { model.diagnostics.filter { $0.severity == .error }.map(\.message) }
+    var checkerErrors: [String] { CheckedSource.errors(of: model) }
 
     /// A neuron compiler stand-in: a state buffer per state variable of the model, empty programs.
     static func stubCompiler(_ info: PopulationInfo, _ model: CheckedModel, _ dt: Double, _ streams: inout StreamAllocator,

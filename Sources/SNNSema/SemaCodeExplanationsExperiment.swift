@@ -1,0 +1,88 @@
+// The long explanations of the checker's codes about the experiment (E0600–E0699), for `snnc explain`: what each
+// means, how to fix it, and a wrong and a right example (see SemaCodeExplanations.swift).
+
+extension SemaCode {
+    /// The text, wrong and right example of a code about the experiment; nil for other codes.
+    var experimentDetails: (String, String, String)? {
+        switch self {
+        case .noSuchVariable:
+            return ("`record` names a variable that the population's neuron model does not have (inputs record only "
+                + "`spikes`, connections `weights` and their rule's variables). A current-based LIF has no "
+                + "conductance `ge`; check the model's state variables and `let` values, and record one of those.",
+                    withLIF("""
+                    population exc = lif[10]
+                    record spikes, v, ge of exc
+                    simulate 1 s
+                    """),
+                    withLIF("""
+                    population exc = lif[10]
+                    record spikes, v of exc
+                    simulate 1 s
+                    """))
+        case .noSuchConnection:
+            return ("`record weights of`, `save` and `load` name a connection by its ends, `a -> b`, and no "
+                + "connection goes from a to b; the direction matters. Name a declared connection, with its source "
+                + "first.",
+                    withLIF("""
+                    input noise = poisson(rate = 20 Hz)[100]
+                    population exc = lif[10]
+                    connect noise -> exc: all_to_all, weight = 0.5 mV on spike { v += w }
+                    record weights of exc -> noise
+                    simulate 1 s
+                    """),
+                    withLIF("""
+                    input noise = poisson(rate = 20 Hz)[100]
+                    population exc = lif[10]
+                    connect noise -> exc: all_to_all, weight = 0.5 mV on spike { v += w }
+                    record weights of noise -> exc
+                    simulate 1 s
+                    """))
+        case .labelsNotAssigned:
+            return ("`vote(...)` predicts the class whose neurons respond most, which needs each neuron's class "
+                + "label. Labels are given by `assign labels by mean response of POP`, usually after unsupervised "
+                + "training, and a vote before that has nothing to count. Assign labels first.",
+                    withLIF("""
+                    dataset iris = csv("iris.csv", label = species, normalize = minmax)
+                    input features = poisson(rate = iris.features * 100 Hz)
+                    population out = lif[30]
+                    connect features -> out: all_to_all, weight = uniform(0 mV, 4 mV) on spike { v += w }
+                    evaluate on iris { present 50 ms; predict = vote(spike_count(out)) }
+                    """),
+                    withLIF("""
+                    dataset iris = csv("iris.csv", label = species, normalize = minmax)
+                    input features = poisson(rate = iris.features * 100 Hz)
+                    population out = lif[30]
+                    connect features -> out: all_to_all, weight = uniform(0 mV, 4 mV) on spike { v += w }
+                    assign labels by mean response of out
+                    evaluate on iris { present 50 ms; predict = vote(spike_count(out)) }
+                    """))
+        case .phaseNotAllowed:
+            return ("The statement or readout does not belong where it is: `reward`, `boost` and `target` are for "
+                + "training, since evaluation does not learn, and readouts such as `spike_count(out)` exist only "
+                + "within a train or evaluate block, while samples are presented. Move it into the right block, or "
+                + "remove it.",
+                    withLIF("""
+                    dataset iris = csv("iris.csv", label = species, normalize = minmax)
+                    input features = poisson(rate = iris.features * 100 Hz)
+                    population out = lif[3]
+                    connect features -> out: all_to_all, weight = uniform(0 mV, 4 mV) on spike { v += w }
+                    evaluate on iris {
+                      present 50 ms
+                      reward 1 when argmax(spike_count(out)) == label else -1
+                    }
+                    """),
+                    withLIF("""
+                    dataset iris = csv("iris.csv", label = species, normalize = minmax)
+                    input features = poisson(rate = iris.features * 100 Hz)
+                    population out = lif[3]
+                    connect features -> out: all_to_all, weight = uniform(0 mV, 4 mV) on spike { v += w }
+                    evaluate on iris {
+                      present 50 ms
+                      predict = argmax(spike_count(out))
+                    }
+                    """))
+        default:
+            return nil
+        }
+    }
+}
