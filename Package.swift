@@ -3,7 +3,8 @@
 // Modules form a pipeline; each depends only on the stages to its left:
 //   SNNSource (files, positions, diagnostics) → SNNSyntax (lexer, parser, AST) → SNNSema (names, units, shapes,
 //   values; the prelude) → SNNPlan (execution plan) → SNNRuntime (SIMD interpreter) → SNNDriver (façade) → snnc
-//   (CLI). SNNData (gzip, IDX, CSV) stands alone beside them.
+//   (CLI). SNNData (gzip, IDX, CSV, datasets) stands alone beside them; SNNPlan reads datasets through it.
+//   SNNFormat (`snnc fmt`) works on the syntax tree; SNNLanguageServer (`snnc lsp`) on syntax, checker and formatter.
 import PackageDescription
 
 // SNNRuntime's kernels in release builds: no overflow/bounds traps and no exclusivity checks (the plan verifier
@@ -29,14 +30,19 @@ let package = Package(
         .target(name: "SNNSyntax", dependencies: ["SNNSource"]),
         .target(name: "SNNSema", dependencies: ["SNNSource", "SNNSyntax"]),
         .target(name: "SNNData"),
-        .target(name: "SNNPlan", dependencies: ["SNNSource", "SNNSyntax", "SNNSema"]),
+        .target(name: "SNNFormat", dependencies: ["SNNSource", "SNNSyntax"]),
+        .target(name: "SNNLanguageServer", dependencies: ["SNNSource", "SNNSyntax", "SNNSema", "SNNFormat"]),
+        .target(name: "SNNPlan", dependencies: ["SNNSource", "SNNSyntax", "SNNSema", "SNNData"]),
         .target(name: "SNNRuntime", dependencies: ["SNNPlan"], swiftSettings: runtimeSettings),
-        .target(name: "SNNDriver", dependencies: ["SNNSource", "SNNSyntax", "SNNSema", "SNNData", "SNNPlan", "SNNRuntime"]),
+        .target(name: "SNNDriver", dependencies: ["SNNSource", "SNNSyntax", "SNNSema", "SNNData", "SNNPlan", "SNNRuntime",
+                                                "SNNFormat", "SNNLanguageServer"]),
         .executableTarget(name: "snnc", dependencies: ["SNNDriver"]),
         .testTarget(name: "SNNSourceTests", dependencies: ["SNNSource"]),
         .testTarget(name: "SNNSyntaxTests", dependencies: ["SNNSyntax", "SNNSource"], exclude: ["Fixtures"]),
         .testTarget(name: "SNNSemaTests", dependencies: ["SNNSema", "SNNSyntax", "SNNSource"], exclude: ["Fixtures"]),
         .testTarget(name: "SNNDataTests", dependencies: ["SNNData"], exclude: ["Fixtures"]),
+        .testTarget(name: "SNNFormatTests", dependencies: ["SNNFormat", "SNNSyntax", "SNNSource"]),
+        .testTarget(name: "SNNLanguageServerTests", dependencies: ["SNNLanguageServer", "SNNFormat", "SNNSema", "SNNSyntax", "SNNSource"]),
         .testTarget(name: "SNNPlanTests", dependencies: ["SNNPlan", "SNNSema", "SNNSyntax", "SNNSource"]),
         .testTarget(name: "SNNRuntimeTests", dependencies: ["SNNRuntime", "SNNPlan"]),
         .testTarget(name: "SNNDriverTests", dependencies: ["SNNDriver", "SNNSema", "SNNSyntax", "SNNSource"]),

@@ -1,0 +1,3 @@
+// LanguageServer: `snnc lsp` (placeholder until built).
+
+public enum LanguageServer {}
