@@ -1,5 +1,5 @@
-// DataError: every way reading a dataset can fail (files, gzip, deflate, IDX, CSV), each with a one-line
-// human message. Rows and columns in CSV errors are 1-based, as a user counts them in an editor.
+// DataError: every way reading a dataset can fail (files, gzip, deflate, IDX, CSV, loading, splitting), each
+// with a one-line human message. Rows and columns in CSV errors are 1-based, as a user counts them in an editor.
 
 public indirect enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
     // Files
@@ -39,6 +39,22 @@ public indirect enum DataError: Error, Equatable, Sendable, CustomStringConverti
     case csvColumnOutOfRange(index: Int, columnCount: Int)
     case csvColumnNameWithoutHeader(name: String)
     case csvNotUTF8(row: Int)
+
+    // Datasets
+    case idxCountMismatch(images: String, imageCount: Int, labels: String, labelCount: Int)
+    case idxLabelsNotOneDimensional(dimensions: [Int])
+    case idxLabelsNotIntegers(code: UInt8)
+    case negativeLabel(item: Int, value: Int)
+    case tooManyClasses(largestLabel: Int, limit: Int)
+    case sampleCountNotPositive(Int)
+
+    // Splits
+    case splitDuplicatePart(part: String)
+    case splitBadAmount(part: String, reason: String)
+    case splitFractionsOverWhole(total: Double)
+    case splitTooLarge(requested: Int, available: Int)
+    case splitEmptyPart(part: String, available: Int)
+    case splitStratifyWithoutLabels
 
     public var description: String {
         switch self {
@@ -106,6 +122,33 @@ public indirect enum DataError: Error, Equatable, Sendable, CustomStringConverti
             return "column '\(name)' is chosen by name, but the file has no header row"
         case .csvNotUTF8(let row):
             return "row \(row): the text is not valid UTF-8"
+
+        case .idxCountMismatch(let images, let imageCount, let labels, let labelCount):
+            return "\(images) holds \(imageCount) images but \(labels) holds \(labelCount) labels; "
+                + "there must be one label per image"
+        case .idxLabelsNotOneDimensional(let dimensions):
+            return "a labels file has one dimension (one label per item), but this one is \(shape(dimensions))"
+        case .idxLabelsNotIntegers(let code):
+            return "labels must be integers, but the IDX data type is \(hex(code)) (floating point)"
+        case .negativeLabel(let item, let value):
+            return "item \(item) (counting from 0): the label \(value) is negative (labels are class numbers 0, 1, 2, ...)"
+        case .tooManyClasses(let largestLabel, let limit):
+            return "the largest label is \(largestLabel), but at most \(limit) classes (labels 0..<\(limit)) are supported"
+        case .sampleCountNotPositive(let count):
+            return "samples = \(count): keep at least 1 sample"
+
+        case .splitDuplicatePart(let part):
+            return "the split names the part '\(part)' twice"
+        case .splitBadAmount(let part, let reason):
+            return "split part '\(part)': \(reason)"
+        case .splitFractionsOverWhole(let total):
+            return "the split's fractions add up to \(percent(total)), more than 100%"
+        case .splitTooLarge(let requested, let available):
+            return "the split's parts need \(requested) samples, but the dataset has \(available)"
+        case .splitEmptyPart(let part, let available):
+            return "split part '\(part)' would be empty (the dataset has \(available) samples)"
+        case .splitStratifyWithoutLabels:
+            return "a stratified split needs labels, but the dataset has none"
         }
     }
 }
@@ -122,6 +165,11 @@ private func hex(_ value: UInt32) -> String {
 
 private func shape(_ dimensions: [Int]) -> String {
     dimensions.map(String.init).joined(separator: " x ")
+}
+
+private func percent(_ fraction: Double) -> String {
+    let value = (fraction * 10_000).rounded() / 100
+    return (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)) + "%"
 }
 
 private func columnLabel(_ column: Int, _ name: String?) -> String {

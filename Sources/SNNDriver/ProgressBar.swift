@@ -5,18 +5,20 @@ import Foundation
 
 final class ProgressBar: @unchecked Sendable {
     private let total: Int
+    private let label: String
     private let write: (String) -> Void
     private let start = Date()
     private var shown = false
     private let lock = NSLock()
 
-    init(total: Int, write: @escaping (String) -> Void) {
+    init(total: Int, label: String = "", write: @escaping (String) -> Void) {
         self.total = max(total, 1)
+        self.label = label.isEmpty ? "" : label + " "
         self.write = write
     }
 
-    /// Called with the completed steps; draws once a second has passed.
-    func update(_ done: Int) {
+    /// Called with the completed steps (or samples); draws once a second has passed, with `note` after the ETA.
+    func update(_ done: Int, note: String = "") {
         lock.lock()
         defer { lock.unlock() }
         let elapsed = Date().timeIntervalSince(start)
@@ -26,13 +28,13 @@ final class ProgressBar: @unchecked Sendable {
         let filled = Int(fraction * 30)
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: 30 - filled)
         let eta = fraction > 0 ? elapsed / fraction - elapsed : 0
-        write(String(format: "\r[%@] %3.0f%%  ETA %.0f s ", bar, fraction * 100, eta))
+        write(String(format: "\r%@[%@] %3.0f%%  ETA %.0f s %@", label, bar, fraction * 100, eta, note))
     }
 
     /// Clears the line if anything was drawn.
     func finish() {
         lock.lock()
         defer { lock.unlock() }
-        if shown { write("\r" + String(repeating: " ", count: 52) + "\r") }
+        if shown { write("\r" + String(repeating: " ", count: 80) + "\r") }
     }
 }

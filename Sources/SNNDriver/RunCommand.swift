@@ -33,17 +33,35 @@ enum RunCommand {
         let interrupt = InterruptFlag()
         if io.catchesInterrupts { interrupt.start() }
         defer { if io.catchesInterrupts { interrupt.stop() } }
-        let progress = io.errorIsTerminal && !options.json ? ProgressBar(total: planned.steps, write: io.writeError) : nil
+        let showProgress = io.errorIsTerminal && !options.json
+        let progress = showProgress && planned.experiment == nil ? ProgressBar(total: planned.steps, write: io.writeError) : nil
         let beforeRun = Date().timeIntervalSince(started)
         let report: (@Sendable (Int) -> Void)? = progress.map { bar in { @Sendable done in bar.update(done) } }
         var runOptions = RunOptions(threads: options.threads ?? ProcessInfo.processInfo.activeProcessorCount,
                                     progress: report, stopRequested: { @Sendable in interrupt.isSet })
         runOptions.exactThreadCount = options.threads != nil
-        let result = Simulator.run(planned, options: runOptions)
-        progress?.finish()
-
         let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let folder = options.outputFolder ?? "\(stem)_output"
+        let result: RunResult
+        var experiment: ExperimentResult?
+        if planned.experiment != nil {
+            let searchPath = DataSearchPath(modelPath: path, dataFolder: options.dataFolder, environment: io.environment)
+            let files = ExperimentFiles(output: { @Sendable name in
+                try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                return (folder as NSString).appendingPathComponent(name)
+            }, input: { @Sendable name in
+                let written = (folder as NSString).appendingPathComponent(name)
+                return searchPath.resolve(name) ?? (FileManager.default.fileExists(atPath: written) ? written : nil)
+            })
+            let line = showProgress ? ExperimentProgressLine(write: io.writeError) : nil
+            experiment = Simulator.runExperiment(planned, options: runOptions, files: files, progress: line.map { l in { l.update($0) } })
+            line?.finish()
+            result = experiment!.run
+        } else {
+            result = Simulator.run(planned, options: runOptions)
+            progress?.finish()
+        }
+
         var files = try RecordingWriter(plan: planned, folder: folder).write(result)
         if let plot = options.plot {
             let svg = RasterPlot(plan: planned, result: result).svg()
@@ -54,7 +72,12 @@ enum RunCommand {
         }
         var summary = RunSummary(model: model.syntax.model?.name.name ?? stem, plan: planned, result: result, files: files)
         summary.timeToFirstStep = beforeRun + result.setupSeconds
+        summary.experiment = experiment.map(ExperimentSummary.init)
         io.writeOutput(options.json ? summary.json : summary.text)
+        if let failure = experiment?.failure {
+            io.writeError("error: \(failure)\n")
+            return CLI.ExitCode.diagnostics
+        }
         if let divergence = result.divergence {
             io.writeError(render(divergence: divergence, plan: planned, model: model, sources: sources, io: io))
             return CLI.ExitCode.diagnostics

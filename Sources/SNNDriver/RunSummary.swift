@@ -29,6 +29,8 @@ struct RunSummary {
     var files: [String]
     /// From reading the model to the first simulated step: check, plan and the runtime's setup.
     var timeToFirstStep = 0.0
+    /// The learning experiment's report, for a model that trains or evaluates.
+    var experiment: ExperimentSummary?
 
     init(model: String, plan: ExecutionPlan, result: RunResult, files: [String]) {
         self.model = model
@@ -70,11 +72,12 @@ struct RunSummary {
         out += String(format: "%.3g neuron-steps/s, %@ synaptic events (%.3g/s)\n", neuronStepsPerSecond,
                       StatisticsRenderer.grouped(synapticEvents), eventsPerSecond)
         for file in files { out += "wrote \(file)\n" }
+        if let experiment { out += experiment.text }
         return out
     }
 
     var json: String {
-        let object: [String: Any] = [
+        var object: [String: Any] = [
             "model": model,
             "steps": steps,
             "dt_ms": dt * 1e3,
@@ -92,6 +95,7 @@ struct RunSummary {
             "groups": groups.map { ["name": $0.name, "kind": $0.kind, "size": $0.size, "spikes": $0.spikes, "rate_hz": $0.rateHz] },
             "files": files,
         ]
+        if let experiment { object["experiment"] = experiment.json }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
     }

@@ -13,9 +13,14 @@ public struct ExecutionPlan: Sendable {
     public var sources: [SourcePlan]
     public var projections: [ProjectionPlan]
     public var recorders: [RecorderPlan]
+    /// The learning rules of projections (at most one per projection).
+    public var plasticity: [PlasticityPlan]
+    /// What `train`, `evaluate`, `assign labels`, `save` and `load` do; nil for a model that only simulates.
+    public var experiment: ExperimentPlan?
 
     public init(dt: Double, steps: Int, seed: UInt64, populations: [PopulationPlan] = [], sources: [SourcePlan] = [],
-                projections: [ProjectionPlan] = [], recorders: [RecorderPlan] = []) {
+                projections: [ProjectionPlan] = [], recorders: [RecorderPlan] = [], plasticity: [PlasticityPlan] = [],
+                experiment: ExperimentPlan? = nil) {
         self.dt = dt
         self.steps = steps
         self.seed = seed
@@ -23,6 +28,8 @@ public struct ExecutionPlan: Sendable {
         self.sources = sources
         self.projections = projections
         self.recorders = recorders
+        self.plasticity = plasticity
+        self.experiment = experiment
     }
 }
 

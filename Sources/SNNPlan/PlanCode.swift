@@ -10,21 +10,25 @@ public enum PlanCode: String, CaseIterable, Sendable {
     case unsupportedRefractory = "E0703"
     case unsupportedIntegration = "E0704"
     case nothingToSimulate = "E0705"
+    case unsupportedRule = "E0706"
+    case unreadableDataset = "E0707"
+    case unsupportedExperiment = "E0708"
     case conflictingTimeSteps = "E0710"
     case unreadableSpikeFile = "E0711"
     case unsupportedRecording = "E0712"
-    case learningNotApplied = "W0700"
 
     public var code: DiagnosticCode { DiagnosticCode(rawValue) }
 
     public var summary: String {
         switch self {
-        case .learningNotApplied: return "a `learn` rule or `normalize` clause that `snnc run` does not apply yet (weights stay fixed)"
         case .unsupportedSynapticEffect: return "an `on spike` block that is not `variable += amount` (the runtime adds spikes' effects)"
         case .unsupportedConnectivity: return "a connection pattern the runtime cannot build yet (convolution, pooling)"
         case .unsupportedInput: return "an input the runtime cannot produce yet (encoders of dataset features)"
         case .unsupportedRefractory: return "a refractory period that differs between neurons"
         case .unsupportedIntegration: return "`method = exact` for equations that are not linear with constant coefficients"
+        case .unsupportedRule: return "a learning rule the runtime cannot run (a trace that does not decay exponentially, a trace set per synapse)"
+        case .unreadableDataset: return "a dataset file that cannot be found or read when the experiment runs"
+        case .unsupportedExperiment: return "a `train`/`evaluate` setting the runtime cannot carry out (a readout or reward it cannot compute)"
         case .nothingToSimulate: return "`snnc run` on a model without a `simulate` statement"
         case .conflictingTimeSteps: return "two `simulate` statements with different time steps"
         case .unreadableSpikeFile: return "a `spike_file` input whose file cannot be found or read"

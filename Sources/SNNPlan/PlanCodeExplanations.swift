@@ -45,13 +45,26 @@ extension PlanCode {
                 + "`exponential_euler`.",
                     "neuron quad {\n  param tau = 10 ms\n  state v = 1 mV\n  dv/dt = -v * v / (1 mV) / tau\n  method = exact\n}\npopulation p = quad[1]\nsimulate 1 s",
                     "neuron quad {\n  param tau = 10 ms\n  state v = 1 mV\n  dv/dt = -v * v / (1 mV) / tau\n  method = rk4\n}\npopulation p = quad[1]\nsimulate 1 s")
-        case .learningNotApplied:
-            return ("`snnc run` simulates a network with fixed weights; plasticity (`learn` rules, `normalize`) runs "
-                + "with `train`, the next stage of snnc. The run still happens, with every weight at its initial "
-                + "value, and this warning says so. Remove the clause for a fixed-weight model, or train it once "
-                + "training is available.",
-                    lif + "population p = cell[10]\nconnect p -> p: all_to_all, weight = 0.5 learn stdp on spike { v += w * 1 mV }\nsimulate 1 s",
-                    lif + "population p = cell[10]\nconnect p -> p: all_to_all, weight = 0.5 on spike { v += w * 1 mV }\nsimulate 1 s")
+        case .unsupportedRule:
+            return ("The runtime runs a learning rule event by event: traces (`pre x`, `post y`) and per-synapse "
+                + "variables with an equation must decay exponentially, `dx/dt = -x / tau`, so that a decay over "
+                + "any number of steps is one exact factor; a handler sets only the traces of the neuron that "
+                + "fired (`on pre` the presynaptic ones), from traces and parameters, not from per-synapse values.",
+                    lif + "rule hebb {\n  param tau = 20 ms\n  synaptic w = 0.5\n  pre x = 0: dx/dt = (1 - x) / tau\n  on pre { x += 1 }\n  on post { w = clip(w + 0.01 * x, 0, 1) }\n}\n" + "input s = poisson(rate = 20 Hz)[10]\npopulation p = cell[2]\nconnect s -> p: all_to_all on spike { v += w * 1 mV }\n  learn hebb\nsimulate 100 ms",
+                    lif + "rule hebb {\n  param tau = 20 ms\n  synaptic w = 0.5\n  pre x = 0: dx/dt = -x / tau\n  on pre { x += 1 }\n  on post { w = clip(w + 0.01 * x, 0, 1) }\n}\n" + "input s = poisson(rate = 20 Hz)[10]\npopulation p = cell[2]\nconnect s -> p: all_to_all on spike { v += w * 1 mV }\n  learn hebb\nsimulate 100 ms")
+        case .unreadableDataset:
+            return ("`train` and `evaluate` read their datasets when the run starts. The file is looked for beside "
+                + "the model, then in `--data DIR`, then in `$SNNC_DATA`; it was not found there, or it could not be "
+                + "read (a truncated or corrupted file, a garbled CSV cell). Pass the data folder, or fix the file.",
+                    lif + "dataset iris = csv(\"missing_iris.csv\", label = species, normalize = minmax)\ninput f = poisson(rate = iris.features * 100 Hz)[4]\npopulation out = cell[3]\nconnect f -> out: all_to_all on spike { v += 2 mV }\n" + "train on iris, epochs = 1 { present 40 ms }",
+                    lif + "input f = poisson(rate = 100 Hz)[4]\npopulation out = cell[3]\nconnect f -> out: all_to_all on spike { v += 2 mV }\nsimulate 100 ms")
+        case .unsupportedExperiment:
+            return ("The runtime reads a prediction from spike counts: `predict = argmax(spike_count(P))` (the most "
+                + "active neuron's index is the class) or `predict = vote(spike_count(P))` after `assign labels by mean "
+                + "response of P`; a reward is a number, or `reward A when READOUT == label else B`. Other expressions "
+                + "cannot be computed after a sample yet.",
+                    lif + "dataset iris = csv(\"missing_iris.csv\", label = species, normalize = minmax)\ninput f = poisson(rate = iris.features * 100 Hz)[4]\npopulation out = cell[3]\nconnect f -> out: all_to_all on spike { v += 2 mV }\n" + "train on iris, epochs = 1 { present 40 ms }\nevaluate on iris { predict = argmax(spike_count(out)) + 1 }",
+                    lif + "input f = poisson(rate = 100 Hz)[4]\npopulation out = cell[3]\nconnect f -> out: all_to_all on spike { v += 2 mV }\nsimulate 100 ms")
         case .nothingToSimulate:
             return ("`snnc run` runs the experiment the model describes; a model without `simulate` (or, later, "
                 + "`train`/`evaluate`) has nothing to run. Add `simulate DURATION with dt = …, seed = …`.",

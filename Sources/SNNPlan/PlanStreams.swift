@@ -18,6 +18,9 @@ enum PlanStreams {
     /// Delay draws: counter = draw site in the expression, index = synapse.
     static func delays(_ projection: Int) -> UInt32 { connectivity(projection) &+ 2 }
 
+    /// Initial values of a learning rule's per-synapse variables: counter = draw site, index = synapse.
+    static func plasticity(_ projection: Int) -> UInt32 { connectivity(projection) &+ 3 }
+
     /// Draws of input group `group` while planning: counter = draw site (pulse-packet jitter: 2^32), index =
     /// source.
     static func sourceSetup(_ group: Int) -> UInt32 {

@@ -5,9 +5,10 @@
 // (RecorderCompiler). What the runtime cannot do yet is reported as a diagnostic, never a crash; every stage
 // runs even after an error, so that one run reports all of them, and any error leaves the plan out.
 //
-// `snnc run` simulates the `simulate` statements only: `train`, `evaluate`, `assign labels`, `save` and `load`
-// belong to learning (issue 6) and are ignored here without a diagnostic, as are `learn` clauses (a rule's
-// initial `w` still gives the weights), `normalize` clauses and the recording of a rule's variables.
+// Learning: `learn` clauses become PlasticityPlans (RuleCompiler, applied in every run, `simulate` included);
+// a file with `train`, `evaluate`, `assign labels`, `save` or `load` also gets an ExperimentPlan — its datasets
+// read through SNNData (DatasetCompiler), its dataset inputs' encoders (EncoderCompiler, each a silent source
+// the runtime fills sample by sample) and its steps (ExperimentCompiler).
 // A model with checker errors is not planned (the outcome is empty: the driver shows the checker's errors).
 
 import Foundation
@@ -58,7 +59,10 @@ public enum Planner {
 
         let (schedule, scheduleDiagnostics) = ScheduleCompiler.compile(model.syntax, constants: constants)
         diagnostics += scheduleDiagnostics
-        diagnostics += ignoredLearning(in: model.syntax)
+        let experimenting = hasExperiment(model.syntax)
+        let loaded = experimenting ? DatasetCompiler.load(model.syntax, constants: constants, resolvePath: resolvePath)
+            : LoadedDatasets()
+        diagnostics += loaded.diagnostics
 
         var streams = StreamAllocator()
         var populations: [PopulationPlan?] = []
@@ -72,9 +76,33 @@ public enum Planner {
         }
 
         var sourcePlans: [SourcePlan?] = []
+        var encoders: [EncoderPlan] = []
+        let datasetNames = Set(model.datasets.map(\.name.name))
         for (group, info) in groups.inputs.enumerated() {
             guard let decl = inputDeclaration(info.name.name, in: model.syntax) else {
                 sourcePlans.append(nil)
+                continue
+            }
+            if experimenting, let name = EncoderCompiler.dataset(of: decl, datasets: datasetNames) {
+                guard let dataset = loaded.sets[name] else {
+                    sourcePlans.append(nil)    // the dataset's diagnostic says why
+                    continue
+                }
+                do {
+                    let encoder = try EncoderCompiler.compile(decl, source: group, dataset: dataset, datasetName: name,
+                                                              dt: schedule.dt, constants: constants)
+                    encoders.append(encoder)
+                    sourcePlans.append(SourcePlan(name: info.name.name, size: encoder.sourceCount,
+                                                  kind: .spikeList(sources: [], steps: [])))
+                    if let size = info.size, size != encoder.sourceCount {
+                        internalErrors.append("input '\(info.name.name)' has \(size) sources but its encoder drives \(encoder.sourceCount)")
+                    }
+                } catch let failure as PlanFailure {
+                    sourcePlans.append(nil)
+                    diagnostics.append(failure.diagnostic)
+                } catch {
+                    sourcePlans.append(nil)
+                }
                 continue
             }
             let compiled = SourceCompiler.compile(decl, size: info.size, group: group, schedule: schedule,
@@ -86,6 +114,7 @@ public enum Planner {
         let projectionCompiler = ProjectionCompiler(model: model, constants: constants, groups: groups,
                                                     populations: populations, schedule: schedule)
         var projections: [ProjectionPlan] = []
+        var plasticity: [PlasticityPlan] = []
         var endpoints: [(sourceName: String, targetName: String)] = []
         var nextIndex = 0
         for item in model.syntax.items {
@@ -95,8 +124,19 @@ public enum Planner {
                 projections.append(projection.plan)
                 endpoints.append((projection.sourceName, projection.targetName))
             }
+            plasticity += output.plasticity
             diagnostics += output.diagnostics
             internalErrors += output.internalErrors
+        }
+
+        var experiment: ExperimentPlan?
+        if experimenting {
+            let compiler = ExperimentCompiler(groups: groups, constants: constants, dt: schedule.dt, datasets: loaded.sets,
+                                              projections: endpoints, learningProjections: plasticity.map(\.projection))
+            let output = compiler.compile(model.syntax)
+            diagnostics += output.diagnostics
+            experiment = ExperimentPlan(sampleSets: output.sampleSets, encoders: encoders, steps: output.steps,
+                                        modelHash: modelHash(projections, plasticity))
         }
 
         var recorderCompiler = RecorderCompiler(model: model, constants: constants, groups: groups,
@@ -121,7 +161,8 @@ public enum Planner {
         }
         let plan = ExecutionPlan(dt: schedule.dt, steps: schedule.steps, seed: schedule.seed,
                                  populations: completePopulations, sources: completeSources,
-                                 projections: projections, recorders: recorders)
+                                 projections: projections, recorders: recorders, plasticity: plasticity,
+                                 experiment: experiment)
         if case .failure(let error) = PlanVerifier.verify(plan) {
             return PlanOutcome(plan: nil, diagnostics: diagnostics, internalError: "the plan failed verification: \(error.message)")
         }
@@ -143,26 +184,25 @@ public enum Planner {
         }
     }
 
-    /// A warning for each `learn` and `normalize` clause: plasticity is not run by `snnc run` yet, so a user
-    /// does not mistake the fixed-weight run for a learning one.
-    static func ignoredLearning(in file: SourceFileSyntax) -> [Diagnostic] {
-        var warnings: [Diagnostic] = []
-        for item in file.items {
-            guard case .connect(let connect) = item.kind else { continue }
-            for clause in connect.clauses {
-                switch clause.kind {
-                case .learn(let call):
-                    warnings.append(.plan(.learningNotApplied,
-                                          "`learn \(call.name.name)` is not applied by `snnc run` yet: the weights stay at their initial values",
-                                          at: call.range, help: "plasticity comes with `train` (learning is the next stage of snnc)"))
-                case .normalize:
-                    warnings.append(.plan(.learningNotApplied, "`normalize` is not applied by `snnc run` yet",
-                                          at: clause.range, help: "weight normalisation comes with `train`"))
-                default:
-                    break
-                }
+    /// Whether the file trains, evaluates, assigns labels, or saves or loads weights.
+    static func hasExperiment(_ file: SourceFileSyntax) -> Bool {
+        file.items.contains { item in
+            switch item.kind {
+            case .train, .evaluate, .assignLabels, .save, .load: return true
+            default: return false
             }
         }
-        return warnings
+    }
+
+    /// FNV-1a over the projections' names and synapse counts and the rules that learn: the identity saved
+    /// weights are checked against.
+    static func modelHash(_ projections: [ProjectionPlan], _ plasticity: [PlasticityPlan]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ text: String) {
+            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        }
+        for p in projections { mix("\(p.name)|\(p.synapseCount);") }
+        for l in plasticity { mix("\(l.projection):\(l.rule):\(l.synapticVariables.map(\.name));") }
+        return hash
     }
 }

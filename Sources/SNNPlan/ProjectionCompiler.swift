@@ -20,6 +20,7 @@ struct ProjectionCompiler {
 
     struct Output {
         var projections: [(plan: ProjectionPlan, sourceName: String, targetName: String)] = []
+        var plasticity: [PlasticityPlan] = []
         var diagnostics: [Diagnostic] = []
         var internalErrors: [String] = []
     }
@@ -105,9 +106,47 @@ struct ProjectionCompiler {
                                           rowStart: table.rowStart, targets: table.targets, weights: weights,
                                           delays: delays.perSynapse, uniformDelay: delays.uniform, effects: effects)
                 output.projections.append((plan, sourceEndpoint.name.name, targetEndpoint.name.name))
+                if let learning = plasticity(decl, projection: index, weights: weights, into: &output) {
+                    output.plasticity.append(learning)
+                }
             }
         }
         return output
+    }
+
+    // MARK: - Learning
+
+    /// The `learn` clause lowered (RuleCompiler), with the `normalize incoming to X` clause; nil without one.
+    private func plasticity(_ decl: ConnectDecl, projection: Int, weights: [Float], into output: inout Output)
+        -> PlasticityPlan? {
+        var learn: CallSyntax?
+        var total: Expr?
+        for clause in decl.clauses {
+            switch clause.kind {
+            case .learn(let call): learn = call
+            case .normalize(_, let expr): total = expr
+            default: break
+            }
+        }
+        guard let learn else { return nil }
+        guard let rule = model.models[learn.name.name], rule.kind == .rule else { return nil }
+        do {
+            let compiler = RuleCompiler(rule: rule, overrides: labelled(learn.arguments), constants: constants,
+                                        dt: schedule.dt, range: learn.range)
+            var plan = try compiler.compile(projection: projection, weights: weights, seed: schedule.seed)
+            if let total {
+                guard let value = try? ValueCompiler(constants: constants).compile(total).constantValue, value > 0 else {
+                    throw PlanFailure(.unsupportedRule, "the total of `normalize` must be one positive number", at: total.range)
+                }
+                plan.normalizeIncoming = Float(value)
+            }
+            return plan
+        } catch let failure as PlanFailure {
+            output.diagnostics.append(failure.diagnostic)
+        } catch let error as ValueError {
+            output.diagnostics.append(.plan(.unsupportedRule, error.message, at: error.range))
+        } catch {}
+        return nil
     }
 
     // MARK: - Pattern, weight and delay

@@ -1,8 +1,7 @@
-// ScheduleCompiler: the `simulate` statements → the run's time step, length and seed. The durations of all
-// statements add up; the time step is the one they give (0.1 ms by default), and two statements with
-// different steps are an error; the seed is the first one given (1 by default). Without a `simulate`
-// statement there is nothing to run (PlanCode.nothingToSimulate at the file's first item). train, evaluate,
-// assign, save and load belong to learning and are not scheduled by `snnc run`.
+// ScheduleCompiler: the `simulate`, `train` and `evaluate` statements → the run's time step, simulated length and
+// seed. The durations of `simulate` statements add up; the time step is the one the statements give (0.1 ms by
+// default), and two different steps are an error; the seed is the first one given (1 by default). Without any
+// of them there is nothing to run (PlanCode.nothingToSimulate at the file's first item).
 
 import SNNSema
 import SNNSource
@@ -26,14 +25,25 @@ enum ScheduleCompiler {
         var seed: UInt64?
         var durations: [Double] = []
         for item in file.items {
-            guard case .simulate(let statement) = item.kind else { continue }
-            let options = ArgumentBinder.bind(statement.options, to: ArgumentBinder.parameters["simulate"]!)
+            let options: [String: Argument]
+            var duration: Expr?
+            switch item.kind {
+            case .simulate(let statement):
+                options = ArgumentBinder.bind(statement.options, to: ArgumentBinder.parameters["simulate"]!)
+                duration = statement.duration
+            case .train(let statement):
+                options = ArgumentBinder.bind(statement.options, to: [])
+            case .evaluate(let statement):
+                options = ArgumentBinder.bind(statement.options, to: [])
+            default:
+                continue
+            }
             if let argument = options["dt"], let seconds = try? values.compile(argument.value).constantValue, seconds > 0 {
                 if let first = dt, abs(first.seconds - seconds) > 1e-12 * first.seconds {
                     diagnostics.append(.plan(.conflictingTimeSteps,
-                                             "this `simulate` runs with dt = \(milliseconds(seconds)), but an earlier one with dt = \(milliseconds(first.seconds))",
+                                             "this statement runs with dt = \(milliseconds(seconds)), but an earlier one with dt = \(milliseconds(first.seconds))",
                                              at: argument.value.range, notes: [DiagnosticNote("the first time step is set here", at: first.range)],
-                                             help: "`snnc run` simulates with one time step; give every `simulate` the same dt"))
+                                             help: "`snnc run` simulates with one time step; give every `simulate`, `train` and `evaluate` the same dt"))
                 } else if dt == nil {
                     dt = (seconds, argument.value.range)
                 }
@@ -42,23 +52,16 @@ enum ScheduleCompiler {
                value >= 0, value.rounded() == value, value < 0x1p63 {
                 seed = UInt64(value)
             }
-            if let duration = try? values.compile(statement.duration).constantValue, duration > 0 {
-                durations.append(duration)
+            if let duration, let seconds = try? values.compile(duration).constantValue, seconds > 0 {
+                durations.append(seconds)
             }
         }
         let step = dt?.seconds ?? Schedule.defaultTimeStep
         // Each statement runs its duration rounded to whole steps, at least one.
         let steps = durations.reduce(0) { $0 + max(1, Int(($1 / step).rounded())) }
-        if durations.isEmpty {
+        if durations.isEmpty && !Planner.hasExperiment(file) {
             let range = file.items.first?.range ?? file.range
-            let learns = file.items.contains { item in
-                if case .train = item.kind { return true }
-                if case .evaluate = item.kind { return true }
-                return false
-            }
-            diagnostics.append(.plan(.nothingToSimulate,
-                                     learns ? "the model trains and evaluates but has no `simulate` statement; `snnc run` does not train or evaluate yet"
-                                         : "the model has no `simulate` statement; there is nothing to run",
+            diagnostics.append(.plan(.nothingToSimulate, "the model has no `simulate`, `train` or `evaluate` statement; there is nothing to run",
                                      at: range.startPoint, help: "add `simulate 1 s with dt = 0.1 ms` at the end of the file"))
         }
         return (Schedule(dt: step, steps: steps, seed: seed ?? Schedule.defaultSeed), diagnostics)

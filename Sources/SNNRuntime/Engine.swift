@@ -8,6 +8,7 @@
 // target neurons, and spike lists, stop flags and divergence reports are double-buffered by step parity. Every
 // worker takes the same decision to stop, from data written before the barrier of the step.
 
+import Foundation
 import SNNPlan
 
 final class Engine: @unchecked Sendable {
@@ -19,6 +20,9 @@ final class Engine: @unchecked Sendable {
     let populations: [PopulationState]
     let sources: [SourceState]
     let projections: [ProjectionState]
+    let plasticity: [Plasticity]
+    /// Whether the learning rules run (switched off by `evaluate`; set only between runs of steps).
+    var learning = true
     let contexts: [WorkerContext]
     let spikeRecorders: [(recorder: Int, SpikeRecorder)]
     let traceRecorders: [TraceRecorder]
@@ -62,12 +66,19 @@ final class Engine: @unchecked Sendable {
                 return DelayRing(buffer: b, maxDelay: maxDelay, padded: pop.padded)
             }
         }
-        projections = plan.projections.map { p in
+        // Views of learning projections, and of those saved or loaded, keep each synapse's plan index.
+        var learners = Set(plan.plasticity.map(\.projection))
+        for step in plan.experiment?.steps ?? [] {
+            if case .save(let transfer) = step { learners.formUnion(transfer.projections) }
+            if case .load(let transfer) = step { learners.formUnion(transfer.projections) }
+        }
+        let projections = plan.projections.enumerated().map { k, p in
             precondition(p.target >= 0 && p.target < plan.populations.count, "projection '\(p.name)': no target")
             let g = group(p.source)
             return ProjectionState(plan: p, sourceGroup: g, sourceSize: groupSizes[g], target: populations[p.target],
-                                   workers: workers)
+                                   workers: workers, learns: learners.contains(k))
         }
+        self.projections = projections
 
         let registers = populations.map(\.registerCount).max() ?? 1
         let buffers = populations.map(\.bufferCount).max() ?? 1
@@ -78,6 +89,12 @@ final class Engine: @unchecked Sendable {
         }
 
         self.contexts = contexts
+        plasticity = plan.plasticity.map { learning in
+            precondition(learning.projection >= 0 && learning.projection < projections.count, "learning of no projection")
+            let projection = projections[learning.projection]
+            return Plasticity(plan: learning, projection: projection, targetSize: populations[projection.target].size,
+                              contexts: contexts)
+        }
         var spikeRecorders: [(Int, SpikeRecorder)] = []
         var traceRecorders: [TraceRecorder] = []
         for (r, recorder) in plan.recorders.enumerated() {
@@ -121,21 +138,44 @@ final class Engine: @unchecked Sendable {
         return true
     }
 
-    /// The step loop of worker `w` (worker 0 runs on the calling thread).
-    func work(_ w: Int) {
+    /// Runs steps `first ..< end` on every worker: workers 1… on their own threads, worker 0 on the calling
+    /// one. Returns false when the run stopped early (Ctrl-C or a divergence).
+    @discardableResult
+    func run(from first: Int, to end: Int) -> Bool {
+        guard first < end else { return true }
+        let done = DispatchGroup()
+        for w in 1..<workers {
+            done.enter()
+            let thread = Thread {
+                self.work(w, from: first, to: end)
+                done.leave()
+            }
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
+        work(0, from: first, to: end)
+        done.wait()
+        return completedSteps == end && !stoppedByUser && divergence == nil
+    }
+
+    /// The step loop of worker `w` over steps `first ..< end`.
+    func work(_ w: Int, from first: Int, to end: Int) {
         let context = contexts[w]
         var spins = SpinBarrier.maximumSpins
         var events = 0
-        defer { context.synapticEvents = events }
-        var step = 0
-        while step < steps {
+        defer { context.synapticEvents += events }
+        var step = first
+        while step < end {
             let parity = step & 1
             phaseA(context, step: step, parity: parity)
             barrier.wait(spins: &spins)
             events += phaseB(context, step: step, parity: parity)
+            if learning {
+                for rule in plasticity { rule.step(context, contexts: contexts, step: step, parity: parity, seed: seed) }
+            }
             let diverged = contexts.contains { $0.divergence[parity] != nil }
             let stop = stopFlags[parity] || diverged
-            if stop || step + 1 == steps {
+            if stop || step + 1 == end {
                 if w == 0 { finish(step: step, parity: parity, stop: stopFlags[parity]) }
                 break
             }
@@ -207,7 +247,9 @@ final class Engine: @unchecked Sendable {
         }
         for (r, recorder) in plan.recorders.enumerated() {
             if case .weights(let projection) = recorder.kind {
-                recordings[r] = WeightRecording.record(plan.projections[projection])
+                var learned = plan.projections[projection]
+                learned.weights = weights(of: projection)
+                recordings[r] = WeightRecording.record(learned)
             }
         }
         return RunResult(completedSteps: completedSteps, dt: plan.dt,
@@ -217,5 +259,28 @@ final class Engine: @unchecked Sendable {
                          synapticEvents: contexts.reduce(0) { $0 + $1.synapticEvents },
                          simulationSeconds: simulationSeconds, setupSeconds: setupSeconds, threads: workers,
                          stoppedByUser: stoppedByUser, divergence: divergence)
+    }
+}
+
+extension Engine {
+    /// Puts every population back to its initial values (the same draws as at the start), with empty delay
+    /// rings and no refractoriness, and the learning rules' traces back to their initial values: a sample
+    /// presented without a rest period before it starts from a fresh network.
+    func resetState() {
+        for pop in populations {
+            PopulationKernel.initialize(pop, context: contexts[0], seed: seed)
+            pop.refractoryCounter.pointer.update(repeating: 0, count: pop.refractoryCounter.count)
+            for ring in pop.rings { ring.storage.pointer.update(repeating: 0, count: ring.storage.count) }
+        }
+        for rule in plasticity {
+            for (k, trace) in rule.plan.postTraces.enumerated() {
+                rule.postTraces[k].pointer.update(repeating: trace.initial, count: rule.postTraces[k].count)
+            }
+            for store in rule.stores {
+                for (k, trace) in rule.plan.preTraces.enumerated() {
+                    store.preTraces[k].pointer.update(repeating: trace.initial, count: store.preTraces[k].count)
+                }
+            }
+        }
     }
 }

@@ -14,19 +14,22 @@ final class SynapseView: @unchecked Sendable {
     let weights: AlignedBuffer<Float>
     /// Delay in steps of each synapse; nil when all equal the projection's uniform delay.
     let delays: AlignedBuffer<UInt16>?
+    /// Each synapse's index in the plan, kept for learning projections only (to write weights back in order).
+    let origin: AlignedBuffer<Int32>?
 
     init(rowStart: AlignedBuffer<Int32>, targets: AlignedBuffer<Int32>, weights: AlignedBuffer<Float>,
-         delays: AlignedBuffer<UInt16>?) {
+         delays: AlignedBuffer<UInt16>?, origin: AlignedBuffer<Int32>? = nil) {
         self.rowStart = rowStart
         self.targets = targets
         self.weights = weights
         self.delays = delays
+        self.origin = origin
     }
 
     var synapseCount: Int { targets.count }
 
     /// Splits a projection's synapses between workers by the owner of their target.
-    static func split(_ plan: ProjectionPlan, targetSize: Int, workers: Int) -> [SynapseView] {
+    static func split(_ plan: ProjectionPlan, targetSize: Int, workers: Int, keepOrigin: Bool = false) -> [SynapseView] {
         let rows = plan.rowStart.count - 1
         precondition(rows >= 0 && plan.rowStart.first == 0 && Int(plan.rowStart.last!) == plan.targets.count,
                      "projection '\(plan.name)': malformed row starts")
@@ -47,7 +50,8 @@ final class SynapseView: @unchecked Sendable {
         let views = (0..<workers).map { w in
             SynapseView(rowStart: AlignedBuffer(count: rows + 1), targets: AlignedBuffer(count: totals[w]),
                         weights: AlignedBuffer(count: totals[w]),
-                        delays: perSynapseDelays ? AlignedBuffer(count: totals[w]) : nil)
+                        delays: perSynapseDelays ? AlignedBuffer(count: totals[w]) : nil,
+                        origin: keepOrigin ? AlignedBuffer(count: totals[w]) : nil)
         }
         var cursor = [Int](repeating: 0, count: workers)
         for row in 0..<rows {
@@ -60,6 +64,7 @@ final class SynapseView: @unchecked Sendable {
                 view.targets[cursor[w]] = t
                 view.weights[cursor[w]] = plan.weights[s]
                 if perSynapseDelays { view.delays![cursor[w]] = Swift.max(plan.delays[s], 1) }
+                if keepOrigin { view.origin![cursor[w]] = Int32(s) }
                 cursor[w] += 1
             }
             for w in 0..<workers { views[w].rowStart[row + 1] = Int32(cursor[w]) }
@@ -83,7 +88,8 @@ final class ProjectionState: @unchecked Sendable {
     let slots: Int
     let padded: Int
 
-    init(plan: ProjectionPlan, sourceGroup: Int, sourceSize: Int, target: PopulationState, workers: Int) {
+    init(plan: ProjectionPlan, sourceGroup: Int, sourceSize: Int, target: PopulationState, workers: Int,
+         learns: Bool = false) {
         name = plan.name
         self.sourceGroup = sourceGroup
         self.sourceSize = sourceSize
@@ -91,7 +97,7 @@ final class ProjectionState: @unchecked Sendable {
         precondition(plan.rowStart.count == sourceSize + 1,
                      "projection '\(plan.name)': \(plan.rowStart.count - 1) rows for \(sourceSize) sources")
         uniformDelay = Swift.max(Int(plan.uniformDelay), 1)
-        views = SynapseView.split(plan, targetSize: target.size, workers: workers)
+        views = SynapseView.split(plan, targetSize: target.size, workers: workers, keepOrigin: learns)
         effectCount = plan.effects.count
         effectRings = AlignedBuffer(count: plan.effects.count)
         effectScales = AlignedBuffer(plan.effects.map(\.scale))

@@ -35,20 +35,9 @@ public enum Simulator {
             let setup = seconds(since: start)
             return engine.result(simulationSeconds: 0, setupSeconds: setup)
         }
-        let done = DispatchGroup()
-        for w in 1..<workers {
-            done.enter()
-            let thread = Thread {
-                engine.work(w)
-                done.leave()
-            }
-            thread.stackSize = 1 << 20
-            thread.start()
-        }
         let loopStart = DispatchTime.now().uptimeNanoseconds
         let setup = Double(loopStart - start) * 1e-9
-        engine.work(0)
-        done.wait()
+        engine.run(from: 0, to: engine.steps)
         return engine.result(simulationSeconds: seconds(since: loopStart), setupSeconds: setup)
     }
 

@@ -2,6 +2,8 @@
 // probability rate·dt, drawn from CounterRNG keyed (seed, the group's stream, step, source index) — so a source's
 // train does not depend on which worker draws it. Regular sources spike every 1/rate seconds from their phase;
 // spike-time sources once, at their step; spike lists at theirs. Each worker emits the spikes of its own range of sources.
+// An input with a dataset encoder is re-aimed per sample: `present` plays an EncodedSample from a given step on,
+// `silence` stops it for the rest between samples.
 
 import SNNPlan
 
@@ -18,7 +20,8 @@ final class SourceState: @unchecked Sendable {
     let index: Int
     let name: String
     let size: Int
-    let kind: Kind
+    /// What the group emits; changed only between steps (`present`, `silence`), while no worker emits.
+    private(set) var kind: Kind
     let stream: UInt32
     let spikeCounts: AlignedBuffer<Int32>
 
@@ -39,9 +42,7 @@ final class SourceState: @unchecked Sendable {
         case .regular(let rates, let phaseSteps):
             kind = .regular(perSource(rates) { $0 * dt }, phase: phaseSteps)
         case .spikeTimes(let steps):
-            precondition(steps.count == plan.size, "source '\(plan.name)': \(steps.count) times for \(plan.size) sources")
-            let order = steps.indices.filter { steps[$0] >= 0 }.sorted { (steps[$0], $0) < (steps[$1], $1) }
-            kind = .times(steps: order.map { steps[$0] }, sources: order.map { Int32($0) })
+            kind = Self.oneSpikeEach(at: steps, plan.name, size: plan.size)
         case .spikeList(let sources, let steps):
             precondition(sources.count == steps.count, "source '\(plan.name)': \(sources.count) sources for \(steps.count) times")
             precondition(sources.allSatisfy { $0 >= 0 && Int($0) < plan.size }, "source '\(plan.name)': source out of range")
@@ -52,6 +53,36 @@ final class SourceState: @unchecked Sendable {
             kind = .times(steps: unique.map(\.0), sources: unique.map(\.1))
         }
     }
+
+    /// One spike per source at `steps[i]` (none where it is negative), as (step, source) pairs in order.
+    private static func oneSpikeEach(at steps: [Int], _ name: String, size: Int) -> Kind {
+        precondition(steps.count == size, "source '\(name)': \(steps.count) times for \(size) sources")
+        let order = steps.indices.filter { steps[$0] >= 0 }.sorted { (steps[$0], $0) < (steps[$1], $1) }
+        return .times(steps: order.map { steps[$0] }, sources: order.map { Int32($0) })
+    }
+
+    /// Replaces what the group emits from `startStep` on with one encoded sample: spike probabilities become
+    /// random draws (still keyed by the absolute step), regular rates trains whose first spike is at `startStep`,
+    /// spike steps one spike per source at `startStep` + its offset. Call between steps only.
+    func present(_ encoded: EncodedSample, startStep: Int) {
+        func perSource(_ values: [Double]) -> AlignedBuffer<Double> {
+            precondition(values.count == size, "source '\(name)': \(values.count) values for \(size) sources")
+            return AlignedBuffer(values)
+        }
+        switch encoded {
+        case .probabilities(let p):
+            kind = .random(perSource(p))
+        case .regular(let perStep):
+            kind = .regular(perSource(perStep), phase: startStep)
+        case .spikeSteps(let offsets):
+            kind = Self.oneSpikeEach(at: offsets.map { $0 < 0 ? -1 : startStep + Int($0) }, name, size: size)
+        case .current:
+            preconditionFailure("source '\(name)': a current goes into the targets' input, it is not a spike source")
+        }
+    }
+
+    /// No spikes from now on (the rest between samples), until the next `present`.
+    func silence() { kind = .times(steps: [], sources: []) }
 
     /// Writes the spikes of sources in `range` at `step` to `list` (ascending) and returns how many.
     func emit(step: Int, range: Range<Int>, seed: UInt64, into list: UnsafeMutablePointer<Int32>) -> Int {

@@ -1,0 +1,211 @@
+// ExperimentCompiler: the experiment statements in file order → ExperimentSteps. `train on D, epochs, samples
+// { present T, rest R, reward …, boost …, predict = … }`, `assign labels by mean response of P`, `evaluate on D
+// { predict = … }` (present/rest default to the last train's), `save`/`load weights [of a -> b] to/from "file"`,
+// and `simulate` (its steps). Readouts are `argmax(spike_count(P))` and `vote(spike_count(P))`; anything else
+// is PlanCode.unsupportedExperiment, reported even when the data could not be read.
+
+import SNNData
+import SNNSema
+import SNNSource
+import SNNSyntax
+
+struct ExperimentCompiler {
+    let groups: GroupTable
+    let constants: FileConstants
+    let dt: Double
+    /// Loaded datasets and parts by name (`iris`, `iris.train`).
+    let datasets: [String: Dataset]
+    /// Plan projections' endpoint names, by index.
+    let projections: [(sourceName: String, targetName: String)]
+    let learningProjections: [Int]
+
+    struct Output {
+        var steps: [ExperimentStep] = []
+        var sampleSets: [SampleSet] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    func compile(_ file: SourceFileSyntax) -> Output {
+        var output = Output()
+        var setIndex: [String: Int] = [:]
+        var lastTiming = (present: Int(0.1 / dt), rest: 0)
+        var lastTrain: Int?
+        let values = ValueCompiler(constants: constants)
+        func fail(_ message: String, at range: SourceRange, help: String? = nil) {
+            output.diagnostics.append(.plan(.unsupportedExperiment, message, at: range, help: help))
+        }
+        func count(_ expr: Expr?) -> Int? {
+            guard let expr, let value = try? values.compile(expr).constantValue else { return nil }
+            return Int(value.rounded())
+        }
+        func steps(_ expr: Expr) -> Int { max(1, Int(((try? values.compile(expr).constantValue) ?? 0) / dt + 0.5)) }
+        func sampleSet(_ expr: Expr) -> Int? {
+            let name = dottedName(expr)
+            guard let name, let dataset = datasets[name] else { return nil }
+            if let index = setIndex[name] { return index }
+            output.sampleSets.append(SampleSet(name: name, featureShape: dataset.featureShape, features: dataset.features,
+                                               labels: dataset.labels, classNames: dataset.classNames))
+            setIndex[name] = output.sampleSets.count - 1
+            return output.sampleSets.count - 1
+        }
+        func readout(_ expr: Expr) -> ReadoutPlan? {
+            guard case .call(let callee, let arguments) = expr.kind, case .name(let function) = callee.kind,
+                  arguments.count == 1, case .call(let inner, let innerArguments) = arguments[0].value.kind,
+                  case .name("spike_count") = inner.kind, innerArguments.count == 1,
+                  case .name(let population) = innerArguments[0].value.kind,
+                  case .population(let p)? = groups[population]?.reference else {
+                fail("the runtime reads predictions as `argmax(spike_count(P))` or `vote(spike_count(P))`", at: expr.range)
+                return nil
+            }
+            switch function {
+            case "argmax": return .argmaxCount(population: p)
+            case "vote": return .vote(population: p)
+            default:
+                fail("the runtime reads predictions as `argmax(spike_count(P))` or `vote(spike_count(P))`", at: expr.range)
+                return nil
+            }
+        }
+
+        for item in file.items {
+            switch item.kind {
+            case .simulate(let statement):
+                output.steps.append(.simulate(steps: steps(statement.duration)))
+            case .train(let statement):
+                let options = labelled(statement.options)
+                var train = TrainPlan(presentation: PresentationPlan(sampleSet: -1, epochs: count(options["epochs"]) ?? 1,
+                                                                     samples: count(options["samples"]),
+                                                                     presentSteps: lastTiming.present, restSteps: 0))
+                var hasPresent = false
+                for phase in statement.phases ?? [] {
+                    switch phase.kind {
+                    case .present(let duration):
+                        train.presentation.presentSteps = steps(duration)
+                        hasPresent = true
+                    case .rest(let duration):
+                        train.presentation.restSteps = steps(duration)
+                    case .reward(let value, let condition, let otherwise):
+                        train.reward = reward(value, condition, otherwise, readout: readout, fail: fail, values: values)
+                        if case .correct(let r, _, _)? = train.reward, train.predict == nil { train.predict = r }
+                    case .boost(_, let amount, let condition):
+                        train.boost = boost(amount, condition, values: values, fail: fail)
+                    case .setting(let name, let value):
+                        switch name.name {
+                        case "predict": train.predict = readout(value)
+                        default:
+                            fail("`\(name.name) = …` (supervised targets for BP-STDP) is not run yet", at: phase.range,
+                                 help: "BP-STDP training comes with the supervised-learning work (issue 7)")
+                        }
+                    }
+                }
+                if !hasPresent { train.presentation.presentSteps = lastTiming.present }
+                lastTiming = (train.presentation.presentSteps, train.presentation.restSteps)
+                guard let set = sampleSet(statement.data) else { continue }
+                train.presentation.sampleSet = set
+                output.steps.append(.train(train))
+                lastTrain = output.steps.count - 1
+            case .assignLabels(let statement):
+                guard case .population(let p)? = groups[statement.population.name.name]?.reference else { continue }
+                if let lastTrain, case .train(var train) = output.steps[lastTrain] {
+                    train.responses.append(p)
+                    output.steps[lastTrain] = .train(train)
+                    output.steps.append(.assignLabels(population: p))
+                } else {
+                    fail("`assign labels` uses the responses of a `train` before it", at: statement.range)
+                }
+            case .evaluate(let statement):
+                let options = labelled(statement.options)
+                var presentation = PresentationPlan(sampleSet: -1, epochs: 1, samples: count(options["samples"]),
+                                                    presentSteps: lastTiming.present, restSteps: lastTiming.rest)
+                var predict: ReadoutPlan?
+                for phase in statement.phases ?? [] {
+                    switch phase.kind {
+                    case .present(let duration): presentation.presentSteps = steps(duration)
+                    case .rest(let duration): presentation.restSteps = steps(duration)
+                    case .setting(let name, let value) where name.name == "predict": predict = readout(value)
+                    default: break
+                    }
+                }
+                guard let predict else {
+                    fail("`evaluate` needs `predict = …` to score its samples", at: statement.range)
+                    continue
+                }
+                guard let set = sampleSet(statement.data) else { continue }
+                presentation.sampleSet = set
+                output.steps.append(.evaluate(EvaluatePlan(presentation: presentation, predict: predict)))
+            case .save(let statement), .load(let statement):
+                guard case .string(let path) = statement.path.kind else { continue }
+                var chosen: [Int] = []
+                for target in statement.targets {
+                    let source = target.source.name.name, destination = target.destination?.name.name
+                    chosen += projections.indices.filter {
+                        projections[$0].sourceName == source && (destination == nil || projections[$0].targetName == destination)
+                    }
+                }
+                if statement.what.name == "state" {
+                    fail("`\(isSave(item) ? "save" : "load") state` is not run yet; save or load `weights`", at: statement.what.range)
+                    continue
+                }
+                let transfer = TransferPlan(path: path, projections: statement.targets.isEmpty ? learningProjections : chosen)
+                output.steps.append(isSave(item) ? .save(transfer) : .load(transfer))
+            default:
+                break
+            }
+        }
+        return output
+    }
+
+    private func isSave(_ item: Item) -> Bool {
+        if case .save = item.kind { return true }
+        return false
+    }
+
+    private func reward(_ value: Expr, _ condition: Expr?, _ otherwise: Expr?, readout: (Expr) -> ReadoutPlan?,
+                        fail: (String, SourceRange, String?) -> Void, values: ValueCompiler) -> RewardPlan? {
+        guard let right = try? values.compile(value).constantValue else {
+            fail("a reward is a number known before the run", value.range, nil)
+            return nil
+        }
+        guard let condition else { return .constant(right) }
+        let wrong = otherwise.flatMap { try? values.compile($0).constantValue } ?? 0
+        guard case .binary(.equal, let a, let b) = condition.kind else {
+            fail("a reward's condition is `READOUT == label`", condition.range, nil)
+            return nil
+        }
+        let readoutSide: Expr
+        if case .name("label") = b.kind { readoutSide = a } else if case .name("label") = a.kind { readoutSide = b } else {
+            fail("a reward's condition is `READOUT == label`", condition.range, nil)
+            return nil
+        }
+        guard let r = readout(readoutSide) else { return nil }
+        return .correct(r, right: right, wrong: wrong)
+    }
+
+    private func boost(_ amount: Expr, _ condition: Expr, values: ValueCompiler,
+                       fail: (String, SourceRange, String?) -> Void) -> BoostPlan? {
+        guard let hz = try? values.compile(amount).constantValue,
+              case .binary(.less, let count, let limit) = condition.kind,
+              case .call(let callee, let arguments) = count.kind, case .name("spike_count") = callee.kind,
+              arguments.count == 1, case .name(let population) = arguments[0].value.kind,
+              case .population(let p)? = groups[population]?.reference,
+              let minimum = try? values.compile(limit).constantValue else {
+            fail("the runtime boosts input rates `by AMOUNT while spike_count(P) < N`", condition.range, nil)
+            return nil
+        }
+        return BoostPlan(amount: hz, population: p, minimumSpikes: Int(minimum.rounded(.up)))
+    }
+
+    private func labelled(_ arguments: [Argument]) -> [String: Expr] {
+        var result: [String: Expr] = [:]
+        for argument in arguments { if let label = argument.label { result[label.name] = argument.value } }
+        return result
+    }
+
+    /// `iris.train` → "iris.train"; `mnist` → "mnist".
+    private func dottedName(_ expr: Expr) -> String? {
+        switch expr.kind {
+        case .name(let name): return name
+        case .member(let base, let field): return dottedName(base).map { $0 + "." + field.name }
+        default: return nil
+        }
+    }
+}

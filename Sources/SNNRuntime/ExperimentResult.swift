@@ -1,0 +1,72 @@
+// ExperimentResult: what a learning experiment reports — per `train`, the samples shown and the running
+// accuracy of its readout; per `evaluate`, accuracy, per-class accuracy and the confusion matrix; per
+// `assign labels`, how many neurons got each class — plus the run's totals (RunResult).
+
+import SNNPlan
+
+public struct TrainingReport: Sendable {
+    public var dataset: String
+    public var epochs: Int
+    public var samplesShown: Int
+    /// Presentations beyond the first (`boost … while`).
+    public var extraPresentations: Int
+    /// Correct predictions of the readout in the last epoch (nil without a readout), and its sample count.
+    public var lastEpochCorrect: Int?
+    public var lastEpochSamples: Int
+    public var seconds: Double
+
+    public var lastEpochAccuracy: Double? {
+        lastEpochCorrect.map { lastEpochSamples > 0 ? Double($0) / Double(lastEpochSamples) : 0 }
+    }
+}
+
+public struct EvaluationReport: Sendable {
+    public var dataset: String
+    public var classNames: [String]
+    /// confusion[true class][predicted class]; a prediction of no class (no spikes, no labelled neurons) is
+    /// counted in `unpredicted` instead.
+    public var confusion: [[Int]]
+    public var unpredicted: [Int]
+    public var seconds: Double
+
+    public var samples: Int { confusion.reduce(0) { $0 + $1.reduce(0, +) } + unpredicted.reduce(0, +) }
+    public var correct: Int { confusion.indices.reduce(0) { $0 + confusion[$1][$1] } }
+    public var accuracy: Double { samples > 0 ? Double(correct) / Double(samples) : 0 }
+
+    /// Accuracy per true class (nil for a class without samples).
+    public var perClassAccuracy: [Double?] {
+        confusion.indices.map { c in
+            let total = confusion[c].reduce(0, +) + unpredicted[c]
+            return total > 0 ? Double(confusion[c][c]) / Double(total) : nil
+        }
+    }
+}
+
+public struct LabelAssignmentReport: Sendable {
+    public var population: String
+    /// The class of each neuron (-1: never fired).
+    public var labels: [Int]
+}
+
+public struct ExperimentResult: Sendable {
+    public var run: RunResult
+    public var trainings: [TrainingReport]
+    public var evaluations: [EvaluationReport]
+    public var assignments: [LabelAssignmentReport]
+    /// Files written by `save`, as the driver resolved them.
+    public var savedFiles: [String]
+    /// Why the experiment stopped early (a `load` that failed, a file that could not be written), if it did.
+    public var failure: String?
+}
+
+/// Progress of a long experiment, reported after every sample.
+public struct ExperimentProgress: Sendable {
+    /// `train` or `evaluate`, and the dataset.
+    public var phase: String
+    public var dataset: String
+    public var done: Int
+    public var total: Int
+    /// Correct predictions so far in this phase (this epoch for training), when there is a readout.
+    public var correct: Int?
+    public var seen: Int
+}

@@ -1,0 +1,276 @@
+// ExperimentRunner: runs an ExperimentPlan's steps in order on one Engine — `simulate` (plain steps, learning
+// on), `train` (samples presented one by one with learning on: normalise, encode, present, boost if silent,
+// reward, rest), `assign labels` (each neuron's class of highest mean response in the last training epoch),
+// `evaluate` (learning off, confusion matrix), `save`/`load` (WeightFile). A sample is encoded once per
+// presentation into its inputs' sources, which go silent for the rest. Without a rest period every sample
+// starts from the network's initial state.
+
+import Foundation
+import SNNPlan
+
+public struct ExperimentFiles: Sendable {
+    /// Where `save … to PATH` writes, and where `load … from PATH` reads (nil: not found).
+    public var output: @Sendable (String) -> String
+    public var input: @Sendable (String) -> String?
+
+    public init(output: @escaping @Sendable (String) -> String, input: @escaping @Sendable (String) -> String?) {
+        self.output = output
+        self.input = input
+    }
+}
+
+final class ExperimentRunner {
+    let engine: Engine
+    let experiment: ExperimentPlan
+    let files: ExperimentFiles
+    let progress: ((ExperimentProgress) -> Void)?
+    var now = 0
+    /// Per population: per class, the summed spike counts of each neuron and the samples, from the last epoch.
+    var responses: [Int: (sums: [[Double]], samples: [Int])] = [:]
+    var labels: [Int: [Int]] = [:]
+    var result = (trainings: [TrainingReport](), evaluations: [EvaluationReport](), assignments: [LabelAssignmentReport](),
+                  saved: [String](), failure: String?.none)
+
+    init(engine: Engine, experiment: ExperimentPlan, files: ExperimentFiles, progress: ((ExperimentProgress) -> Void)?) {
+        self.engine = engine
+        self.experiment = experiment
+        self.files = files
+        self.progress = progress
+    }
+
+    /// Runs every step; false when the run stopped early (Ctrl-C, divergence, a file error).
+    func run() -> Bool {
+        for step in experiment.steps {
+            let ok: Bool
+            switch step {
+            case .simulate(let steps):
+                engine.learning = true
+                ok = advance(steps)
+            case .train(let plan): ok = train(plan)
+            case .assignLabels(let population): ok = assign(population)
+            case .evaluate(let plan): ok = evaluate(plan)
+            case .save(let transfer): ok = save(transfer)
+            case .load(let transfer): ok = load(transfer)
+            }
+            if !ok { return false }
+        }
+        return true
+    }
+
+    private func advance(_ steps: Int) -> Bool {
+        guard steps > 0 else { return true }
+        let ok = engine.run(from: now, to: now + steps)
+        now += steps
+        return ok
+    }
+
+    // MARK: - Presenting a sample
+
+    /// Shows sample `index` of `set` (boosting while too silent) and returns the spike counts of `watched`
+    /// populations during the last presentation, and how many presentations it took; nil when stopped.
+    private func present(_ set: SampleSet, _ index: Int, presentation: PresentationPlan, boost: BoostPlan?,
+                         watched: Set<Int>) -> (counts: [Int: [Int32]], presentations: Int)? {
+        for rule in engine.plasticity where engine.learning {
+            if let total = rule.plan.normalizeIncoming { rule.stores.forEach { $0.normalize(to: total) } }
+        }
+        if presentation.restSteps == 0 && now > 0 { engine.resetState() }
+        var rateBoost = 0.0
+        var shown = 0
+        let featureCount = set.featureCount
+        while true {
+            shown += 1
+            set.features.withUnsafeBufferPointer { all in
+                let sample = UnsafeBufferPointer(rebasing: all[(index * featureCount)..<((index + 1) * featureCount)])
+                for encoder in experiment.encoders {
+                    let encoded = SampleEncoder.encode(encoder, sample: sample, dt: engine.plan.dt, rateBoost: rateBoost)
+                    engine.sources[encoder.source].present(encoded, startStep: now)
+                }
+            }
+            let before = watched.map { ($0, engine.populations[$0].spikeCounts.array) }
+            guard advance(presentation.presentSteps) else { return nil }
+            var counts: [Int: [Int32]] = [:]
+            for (p, old) in before {
+                let new = engine.populations[p].spikeCounts.pointer
+                counts[p] = (0..<engine.populations[p].size).map { new[$0] - old[$0] }
+            }
+            for encoder in experiment.encoders { engine.sources[encoder.source].silence() }
+            if let boost, shown < boost.maximumPresentations,
+               (counts[boost.population] ?? []).reduce(0, +) < boost.minimumSpikes {
+                guard advance(presentation.restSteps) else { return nil }
+                rateBoost += boost.amount
+                continue
+            }
+            return (counts, shown)
+        }
+    }
+
+    /// The class a readout predicts from spike counts; nil when it cannot tell (no spikes, no labels).
+    private func predict(_ readout: ReadoutPlan, _ counts: [Int: [Int32]], classes: Int) -> Int? {
+        guard let c = counts[readout.population] else { return nil }
+        switch readout {
+        case .argmaxCount:
+            guard let best = c.indices.max(by: { c[$0] < c[$1] || (c[$0] == c[$1] && $0 > $1) }), c[best] > 0 else { return nil }
+            return best
+        case .vote(let population):
+            guard let assigned = labels[population] else { return nil }
+            var sums = [Double](repeating: 0, count: classes), members = [Int](repeating: 0, count: classes)
+            for (neuron, label) in assigned.enumerated() where label >= 0 && label < classes {
+                sums[label] += Double(c[neuron])
+                members[label] += 1
+            }
+            let means = (0..<classes).map { members[$0] > 0 ? sums[$0] / Double(members[$0]) : -1 }
+            guard let best = means.indices.max(by: { means[$0] < means[$1] || (means[$0] == means[$1] && $0 > $1) }),
+                  means[best] > 0 else { return nil }
+            return best
+        }
+    }
+
+    // MARK: - Steps
+
+    private func train(_ plan: TrainPlan) -> Bool {
+        let start = DispatchTime.now().uptimeNanoseconds
+        engine.learning = true
+        let set = experiment.sampleSets[plan.presentation.sampleSet]
+        let perEpoch = min(plan.presentation.samples ?? set.count, set.count)
+        var watched = Set(plan.responses)
+        if let predict = plan.predict { watched.insert(predict.population) }
+        if case .correct(let r, _, _)? = plan.reward { watched.insert(r.population) }
+        if let boost = plan.boost { watched.insert(boost.population) }
+        var report = TrainingReport(dataset: set.name, epochs: plan.presentation.epochs, samplesShown: 0,
+                                    extraPresentations: 0, lastEpochCorrect: plan.predict == nil ? nil : 0,
+                                    lastEpochSamples: 0, seconds: 0)
+        for epoch in 0..<plan.presentation.epochs {
+            let last = epoch == plan.presentation.epochs - 1
+            if last { for p in plan.responses { responses[p] = (Array(repeating: Array(repeating: 0, count: engine.populations[p].size), count: set.classCount), Array(repeating: 0, count: set.classCount)) } }
+            var correct = 0
+            for index in 0..<perEpoch {
+                guard let shown = present(set, index, presentation: plan.presentation, boost: plan.boost, watched: watched) else {
+                    return false
+                }
+                let label = Int(set.labels[index])
+                report.samplesShown += 1
+                report.extraPresentations += shown.presentations - 1
+                if let predict = plan.predict, self.predict(predict, shown.counts, classes: set.classCount) == label { correct += 1 }
+                if let reward = plan.reward { deliver(reward, shown.counts, label: label, classes: set.classCount) }
+                if last {
+                    for p in plan.responses where label >= 0 && label < set.classCount {
+                        let counts = shown.counts[p]!
+                        for n in counts.indices { responses[p]!.sums[label][n] += Double(counts[n]) }
+                        responses[p]!.samples[label] += 1
+                    }
+                }
+                guard advance(plan.presentation.restSteps) else { return false }
+                progress?(ExperimentProgress(phase: "train", dataset: set.name, done: epoch * perEpoch + index + 1,
+                                             total: perEpoch * plan.presentation.epochs,
+                                             correct: plan.predict == nil ? nil : correct, seen: index + 1))
+            }
+            if last {
+                report.lastEpochSamples = perEpoch
+                if plan.predict != nil { report.lastEpochCorrect = correct }
+            }
+        }
+        report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
+        result.trainings.append(report)
+        return true
+    }
+
+    private func deliver(_ reward: RewardPlan, _ counts: [Int: [Int32]], label: Int, classes: Int) {
+        let r: Double
+        switch reward {
+        case .constant(let value): r = value
+        case .correct(let readout, let right, let wrong):
+            r = predict(readout, counts, classes: classes) == label ? right : wrong
+        }
+        for rule in engine.plasticity {
+            for w in rule.stores.indices { rule.reward(Float(r), worker: w, step: now, seed: engine.seed) }
+        }
+    }
+
+    private func assign(_ population: Int) -> Bool {
+        guard let collected = responses[population] else { return true }
+        let size = engine.populations[population].size
+        var assigned = [Int](repeating: -1, count: size)
+        for n in 0..<size {
+            var best = -1, bestMean = 0.0
+            for c in collected.samples.indices where collected.samples[c] > 0 {
+                let mean = collected.sums[c][n] / Double(collected.samples[c])
+                if mean > bestMean { best = c; bestMean = mean }
+            }
+            assigned[n] = best
+        }
+        labels[population] = assigned
+        result.assignments.append(LabelAssignmentReport(population: engine.populations[population].name, labels: assigned))
+        return true
+    }
+
+    private func evaluate(_ plan: EvaluatePlan) -> Bool {
+        let start = DispatchTime.now().uptimeNanoseconds
+        engine.learning = false
+        defer { engine.learning = true }
+        let set = experiment.sampleSets[plan.presentation.sampleSet]
+        let classes = set.classCount
+        var confusion = Array(repeating: Array(repeating: 0, count: classes), count: classes)
+        var unpredicted = Array(repeating: 0, count: classes)
+        let count = min(plan.presentation.samples ?? set.count, set.count)
+        var correct = 0
+        for index in 0..<count {
+            guard let shown = present(set, index, presentation: plan.presentation, boost: nil,
+                                      watched: [plan.predict.population]) else { return false }
+            let label = Int(set.labels[index])
+            if let predicted = predict(plan.predict, shown.counts, classes: classes) {
+                confusion[label][predicted] += 1
+                if predicted == label { correct += 1 }
+            } else {
+                unpredicted[label] += 1
+            }
+            guard advance(plan.presentation.restSteps) else { return false }
+            progress?(ExperimentProgress(phase: "evaluate", dataset: set.name, done: index + 1, total: count,
+                                         correct: correct, seen: index + 1))
+        }
+        result.evaluations.append(EvaluationReport(dataset: set.name, classNames: set.classNames, confusion: confusion,
+                                                   unpredicted: unpredicted,
+                                                   seconds: Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9))
+        return true
+    }
+
+    private func save(_ transfer: TransferPlan) -> Bool {
+        let saved = transfer.projections.map {
+            SavedProjection(name: engine.plan.projections[$0].name, variables: engine.synapticVariables(of: $0))
+        }
+        let path = files.output(transfer.path)
+        do {
+            try WeightFile.write(saved, modelHash: experiment.modelHash, to: path)
+            result.saved.append(path)
+            return true
+        } catch {
+            result.failure = "could not write '\(path)': \(error.localizedDescription)"
+            return false
+        }
+    }
+
+    private func load(_ transfer: TransferPlan) -> Bool {
+        guard let path = files.input(transfer.path) else {
+            result.failure = "the weight file '\(transfer.path)' is not found"
+            return false
+        }
+        do {
+            let saved = try WeightFile.read(path: path, modelHash: experiment.modelHash)
+            for p in transfer.projections {
+                let name = engine.plan.projections[p].name
+                guard let file = saved.first(where: { $0.name == name }) else {
+                    throw WeightFile.FormatError(description: "'\(path)' has no weights for \(name)")
+                }
+                for (variable, values) in file.variables {
+                    guard values.count == engine.plan.projections[p].synapseCount else {
+                        throw WeightFile.FormatError(description: "'\(path)' has \(values.count) synapses for \(name), the model \(engine.plan.projections[p].synapseCount)")
+                    }
+                    if variable == "w" { engine.setWeights(values, of: p) } else { _ = engine.setSynapticVariable(variable, values, of: p) }
+                }
+            }
+            return true
+        } catch {
+            result.failure = "\(error)"
+            return false
+        }
+    }
+}
