@@ -11,15 +11,17 @@ public struct Dataset: Equatable, Sendable {
     /// Class i's name (text labels as written, numeric ones "0", "1", ...); empty without labels.
     public let classNames: [String]
     public let count: Int
+    /// Values per sample: the product of `featureShape`.
+    public let featureCount: Int
     /// The samples the source held; more than `count` when `samples =` kept only the first ones.
     public let sourceCount: Int
 
-    public var featureCount: Int { featureShape.reduce(1, *) }
     public var classCount: Int { classNames.count }
 
     public init(featureShape: [Int], features: [Float], labels: [Int32], classNames: [String], count: Int,
                 sourceCount: Int? = nil) {
-        precondition(features.count == count * featureShape.reduce(1, *), "features do not fill count x shape")
+        featureCount = featureShape.reduce(1, *)
+        precondition(features.count == count * featureCount, "features do not fill count x shape")
         precondition(labels.isEmpty || labels.count == count, "one label per sample, or none")
         self.featureShape = featureShape
         self.features = features

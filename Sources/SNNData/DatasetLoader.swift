@@ -32,7 +32,7 @@ public enum DatasetLoader {
         let file = try CSVFile.read(path: path, hasHeader: hasHeader, label: label)
         let count = min(samples ?? file.rowCount, file.rowCount)
         var features = file.features[..<(count * file.featureCount)].map(Float.init)
-        normalization.apply(to: &features, columns: file.featureCount)
+        normalization.apply(to: &features, columns: file.featureCount, perColumn: true)
         let classNames: [String]
         if let names = file.classNames {
             classNames = names
@@ -56,7 +56,7 @@ public enum DatasetLoader {
         let shape = file.dimensions.count > 1 ? Array(file.dimensions.dropFirst()) : [1]
         let count = min(samples ?? itemCount, itemCount)
         var features = file.floatValues(count: count * shape.reduce(1, *))
-        normalization.apply(to: &features, columns: 1)
+        normalization.apply(to: &features, columns: shape.reduce(1, *), perColumn: false)
         let labels = (labelFile?.values ?? []).prefix(count).map { Int32(truncatingIfNeeded: $0) }
         return Dataset(featureShape: shape, features: features, labels: labels, classNames: labelFile?.classNames ?? [],
                        count: count, sourceCount: itemCount)

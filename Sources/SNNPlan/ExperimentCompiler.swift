@@ -1,6 +1,6 @@
 // ExperimentCompiler: the experiment statements in file order → ExperimentSteps. `train on D, epochs, samples
 // { present T, rest R, reward …, boost …, predict = … }`, `assign labels by mean response of P`, `evaluate on D
-// { predict = … }` (present/rest default to the last train's), `save`/`load weights [of a -> b] to/from "file"`,
+// { predict = … }` (present, rest and boost come from the last train unless given), `save`/`load weights [of a -> b] to/from "file"`,
 // and `simulate` (its steps). Readouts are `argmax(spike_count(P))` and `vote(spike_count(P))`; anything else
 // is PlanCode.unsupportedExperiment, reported even when the data could not be read.
 
@@ -30,6 +30,7 @@ struct ExperimentCompiler {
         var setIndex: [String: Int] = [:]
         var lastTiming = (present: Int(0.1 / dt), rest: 0)
         var lastTrain: Int?
+        var lastBoost: BoostPlan?
         let values = ValueCompiler(constants: constants)
         func fail(_ message: String, at range: SourceRange, help: String? = nil) {
             output.diagnostics.append(.plan(.unsupportedExperiment, message, at: range, help: help))
@@ -99,6 +100,7 @@ struct ExperimentCompiler {
                 }
                 if !hasPresent { train.presentation.presentSteps = lastTiming.present }
                 lastTiming = (train.presentation.presentSteps, train.presentation.restSteps)
+                lastBoost = train.boost
                 guard let set = sampleSet(statement.data) else { continue }
                 train.presentation.sampleSet = set
                 output.steps.append(.train(train))
@@ -131,7 +133,7 @@ struct ExperimentCompiler {
                 }
                 guard let set = sampleSet(statement.data) else { continue }
                 presentation.sampleSet = set
-                output.steps.append(.evaluate(EvaluatePlan(presentation: presentation, predict: predict)))
+                output.steps.append(.evaluate(EvaluatePlan(presentation: presentation, predict: predict, boost: lastBoost)))
             case .save(let statement), .load(let statement):
                 guard case .string(let path) = statement.path.kind else { continue }
                 var chosen: [Int] = []

@@ -104,10 +104,13 @@ public struct TrainPlan: Sendable, Equatable {
 public struct EvaluatePlan: Sendable, Equatable {
     public var presentation: PresentationPlan
     public var predict: ReadoutPlan
+    /// The last `train`'s boost, applied while testing too (as Diehl & Cook's code does).
+    public var boost: BoostPlan?
 
-    public init(presentation: PresentationPlan, predict: ReadoutPlan) {
+    public init(presentation: PresentationPlan, predict: ReadoutPlan, boost: BoostPlan? = nil) {
         self.presentation = presentation
         self.predict = predict
+        self.boost = boost
     }
 }
 

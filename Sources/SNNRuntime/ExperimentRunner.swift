@@ -214,8 +214,10 @@ final class ExperimentRunner {
         let count = min(plan.presentation.samples ?? set.count, set.count)
         var correct = 0
         for index in 0..<count {
-            guard let shown = present(set, index, presentation: plan.presentation, boost: nil,
-                                      watched: [plan.predict.population]) else { return false }
+            var watched: Set<Int> = [plan.predict.population]
+            if let boost = plan.boost { watched.insert(boost.population) }
+            guard let shown = present(set, index, presentation: plan.presentation, boost: plan.boost,
+                                      watched: watched) else { return false }
             let label = Int(set.labels[index])
             if let predicted = predict(plan.predict, shown.counts, classes: classes) {
                 confusion[label][predicted] += 1

@@ -1,0 +1,90 @@
+// Learning experiments through the whole pipeline, shortened for CI (the full runs and their accuracies are in
+// bench/ and Examples/README.md): Iris with Gaussian receptive fields and R-STDP learns well above chance;
+// saved weights load back to identical predictions (the rests are long enough for the membrane to forget the
+// sample before); a weight file of another model is refused.
+
+import Foundation
+@testable import SNNDriver
+import SNNPlan
+import SNNRuntime
+import Testing
+
+/// Plans `text` as if it were the file `Examples/NAME.snn` (so `iris.csv` resolves) and runs its experiment;
+/// `save`/`load` use `folder`.
+func experiment(_ text: String, folder: URL, threads: Int = 1) throws -> ExperimentResult {
+    var errors = ""
+    let io = CLIIO(readFile: { _ in Array(text.utf8) }, readStandardInput: { [] }, writeOutput: { _ in },
+                   writeError: { errors += $0 }, environment: [:], outputIsTerminal: false)
+    let path = RepositoryFiles.url("Examples/test_model.snn").path
+    let planned = try RunCommand.planModel(path: path, dataFolder: RepositoryFiles.sharedData, io: io)
+    let (plan, _, _) = try #require(planned, "\(errors)")
+    var options = RunOptions(threads: threads)
+    options.exactThreadCount = true
+    let directory = folder.path
+    let files = ExperimentFiles(output: { @Sendable in (directory as NSString).appendingPathComponent($0) },
+                                input: { @Sendable name in
+                                    let path = (directory as NSString).appendingPathComponent(name)
+                                    return FileManager.default.fileExists(atPath: path) ? path : nil
+                                })
+    return Simulator.runExperiment(plan, options: options, files: files)
+}
+
+@Suite struct ExperimentTests {
+    static let iris = """
+        dataset iris = csv("iris.csv", label = species, normalize = minmax)
+        split iris: train 80%, test 20%, shuffle, seed = 7
+        input fields = gaussian_fields(iris.features, count = 12, width = 1.5, latest = 20 ms)
+        population out = lif(tau_m = 10 ms, v_th = -55 mV)[3]
+        connect fields -> out: all_to_all, weight = uniform(0.4, 0.6), delay = 1 ms on spike { v += w * 4 mV }
+          learn rstdp(a_pre = 0.01, a_post = -0.012, tau_pre = 20 ms, tau_post = 20 ms, tau_e = 25 ms, lr = 2)
+
+        """
+
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("snnc-experiment-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func irisRSTDPLearnsWellAboveChance() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try experiment(Self.iris + """
+            train on iris.train, epochs = 15 {
+              present 40 ms, rest 10 ms
+              reward +1 when argmax(spike_count(out)) == label else -1
+            }
+            evaluate on iris.test { predict = argmax(spike_count(out)) }
+            """, folder: folder)
+        #expect(result.failure == nil)
+        let evaluation = try #require(result.evaluations.first)
+        #expect(evaluation.samples == 30)
+        #expect(evaluation.accuracy >= 0.7, "accuracy \(evaluation.accuracy)")
+    }
+
+    @Test func savedWeightsLoadBackToIdenticalPredictions() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let trained = try experiment(Self.iris + """
+            train on iris.train, epochs = 1, samples = 40 {
+              present 40 ms, rest 100 ms
+              reward +1 when argmax(spike_count(out)) == label else -1
+            }
+            save weights of fields -> out to "iris.snnw"
+            evaluate on iris.test { present 40 ms, rest 100 ms; predict = argmax(spike_count(out)) }
+            """, folder: folder)
+        let loaded = try experiment(Self.iris + """
+            load weights of fields -> out from "iris.snnw"
+            evaluate on iris.test { present 40 ms, rest 100 ms; predict = argmax(spike_count(out)) }
+            """, folder: folder)
+        #expect(trained.failure == nil && loaded.failure == nil, "\(trained.failure ?? "") \(loaded.failure ?? "")")
+        let a = try #require(trained.evaluations.first), b = try #require(loaded.evaluations.first)
+        #expect(a.confusion == b.confusion && a.unpredicted == b.unpredicted)
+
+        let other = try experiment(Self.iris.replacingOccurrences(of: "count = 12", with: "count = 10") + """
+            load weights of fields -> out from "iris.snnw"
+            evaluate on iris.test { present 40 ms; predict = argmax(spike_count(out)) }
+            """, folder: folder)
+        #expect(other.failure?.contains("different model") == true, "\(other.failure ?? "no failure")")
+    }
+}
