@@ -2,7 +2,8 @@
 
 ;; This file holds `snn-mode' for the snnc language: syntax table (# comments, nestable #[ ]# blocks),
 ;; font-lock (keywords, numbers and their units, derivatives, declared names), indentation by brackets,
-;; a flymake backend running `snnc check --format gcc -' on the buffer, and `compile' support.
+;; a flymake backend running `snnc check --format gcc -' on the buffer, `compile' support, and eglot's
+;; command for `snnc lsp'.
 ;; Requires Emacs 26.1 or later.
 
 ;;; Code:
@@ -194,6 +195,16 @@ Reports the diagnostics to REPORT-FN."
 
 ;;;###autoload
 (add-to-list 'auto-mode-alist '("\\.snn\\'" . snn-mode))
+
+;; Language server: `snnc lsp' through eglot (built into Emacs 29; a package before): `M-x eglot' in a .snn
+;; buffer, or (add-hook 'snn-mode-hook #'eglot-ensure), gives diagnostics, hover, definitions, references,
+;; rename, completion, signature help, imenu and `eglot-format-buffer'.
+(defvar eglot-server-programs)
+(defun snn-lsp-contact (&optional _interactive)
+  "The command that starts snnc's language server, for eglot."
+  (list snn-snnc-program "lsp"))
+(with-eval-after-load 'eglot
+  (add-to-list 'eglot-server-programs '(snn-mode . snn-lsp-contact)))
 
 (provide 'snn-mode)
 ;;; snn-mode.el ends here

@@ -12,7 +12,7 @@ public enum CLI {
         public static let usage: Int32 = 2
     }
 
-    static let commands = ["check", "run", "plan", "explain", "prelude", "help"]
+    static let commands = ["check", "run", "plan", "explain", "prelude", "fmt", "lsp", "help"]
 
     /// Runs `snnc` with `arguments` (without the program name) and returns the exit status.
     public static func run(_ arguments: [String], io: CLIIO) -> Int32 {
@@ -59,6 +59,10 @@ public enum CLI {
             return try ExplainCommand.run(rest, io: io)
         case "prelude":
             return try PreludeCommand.run(rest, io: io)
+        case "fmt":
+            return try FmtCommand.run(rest, io: io)
+        case "lsp":
+            return try LspCommand.run(rest, io: io)
         default:
             throw unknownCommand(command)
         }

@@ -12,6 +12,8 @@ enum HelpText {
           plan      Print the execution plan: buffers, compiled programs, synapses, memory (snnc plan cuba.snn)
           explain   Explain a diagnostic code with a wrong and a right example (snnc explain E0102)
           prelude   Show the built-in neuron models and learning rules (snnc prelude lif)
+          fmt       Rewrite models in the canonical layout (snnc fmt model.snn; --check for CI)
+          lsp       Run the language server for editors (Language Server Protocol on standard input/output)
           help      Show help for a command (snnc help check)
 
         Options:
@@ -97,6 +99,40 @@ enum HelpText {
 
         """
 
+    static let lsp = """
+        Usage: snnc lsp [--data DIR] [--debounce MS]
+
+        Runs the language server: the Language Server Protocol over standard input and output, for editors
+        (VS Code, Neovim, Emacs eglot, Vim — see Editors/README.md). It reports the diagnostics of `snnc check`
+        as you type, with quick fixes, and answers hover (units and docs), go to definition (into the prelude),
+        references, rename, completion, signature help, the outline and formatting (as `snnc fmt`).
+
+        Options:
+          --data DIR      Also look for dataset files in DIR (after the model's folder, before $SNNC_DATA)
+          --debounce MS   Publish diagnostics once edits pause for MS milliseconds (default 75; 0: every change)
+
+        Exit status: 0 after the client's shutdown and exit, 1 when the input ends or exit comes without shutdown.
+
+        """
+
+    static let fmt = """
+        Usage: snnc fmt [--check] FILE... | -
+
+        Rewrites .snn models in place in the one canonical layout: two-space indentation, one space around
+        operators, '->' and '=', parameters sharing lines with ';' and runs of equations aligned in columns, at
+        most one blank line (and one around each neuron and rule), comments kept where they are. Long lines are
+        left as they are. A file with syntax errors is not changed; its errors are printed. With '-', formats
+        standard input to standard output.
+
+        Options:
+          --check      Change nothing: name each file that would change, with how many lines, and exit 1 if any
+          -h, --help   Show this help
+
+        Exit status: 0 done (with --check: nothing to change), 1 syntax errors or (with --check) files that
+        would change, 2 bad usage or an unreadable file.
+
+        """
+
     static func command(_ name: String) -> String? {
         switch name {
         case "run": return run
@@ -104,6 +140,8 @@ enum HelpText {
         case "check": return check
         case "explain": return explain
         case "prelude": return prelude
+        case "fmt": return fmt
+        case "lsp": return lsp
         case "help": return overview
         default: return nil
         }

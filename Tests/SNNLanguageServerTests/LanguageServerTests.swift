@@ -1,8 +1,0 @@
-// Tests of SNNLanguageServer (placeholder until built).
-
-import Testing
-import SNNLanguageServer
-
-@Suite struct LanguageServerTests {
-    @Test func moduleBuilds() { _ = LanguageServer.self }
-}
