@@ -10,6 +10,7 @@ struct ExperimentSummary {
 
     var text: String {
         var out = ""
+        if let resumed = result.resumedFrom { out += "resumed from \(resumed)\n" }
         for t in result.trainings {
             out += "trained on \(t.dataset): \(t.epochs) epoch\(t.epochs == 1 ? "" : "s"), \(StatisticsRenderer.grouped(t.samplesShown)) samples"
             if t.extraPresentations > 0 { out += " (+\(t.extraPresentations) boosted repeats)" }

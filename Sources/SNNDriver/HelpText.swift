@@ -74,7 +74,10 @@ enum HelpText {
         Checks the model, compiles it to an execution plan and simulates it on the SIMD interpreter. Prints
         spikes and mean rate per population and input, simulated and wall time, neuron-steps/s and synaptic
         events/s. `record` statements are written as CSV and NumPy .npy files (numpy.load reads them).
-        Ctrl-C stops the run after the current step and still writes what was recorded.
+        Ctrl-C stops the run after the current step and still writes what was recorded. A model that trains
+        and evaluates runs its experiment and prints the training and evaluation results (accuracy, per-class
+        accuracy, confusion matrix); training writes a checkpoint to the output folder every
+        --checkpoint-every samples, and --resume carries on from it after an interruption.
 
         Options:
           --threads N      Worker threads, used exactly (default: up to all cores, as many as the network's
@@ -83,6 +86,10 @@ enum HelpText {
           --plot FILE.svg  Draw a spike raster (and recorded traces) as SVG
           --out DIR        Where recordings go (default: MODEL_output in the current folder)
           --data DIR       Look for data files in DIR too (after the model's folder, before $SNNC_DATA)
+          --checkpoint-every N
+                           Training samples between checkpoints (default 1000; 0: none). The checkpoint
+                           is MODEL.checkpoint in the output folder, removed when the experiment completes
+          --resume         Continue from the checkpoint (same model and --threads), if there is one
           -h, --help       Show this help
 
         Exit status: 0 the run completed, 1 the model has errors or a variable diverged, 2 bad usage.

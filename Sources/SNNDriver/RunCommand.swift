@@ -17,6 +17,9 @@ enum RunCommand {
         var plot: String?
         var outputFolder: String?
         var dataFolder: String?
+        /// Training samples between checkpoints (0: none).
+        var checkpointEvery = 1000
+        var resume = false
     }
 
     static func run(_ arguments: [String], io: CLIIO) throws -> Int32 {
@@ -54,7 +57,12 @@ enum RunCommand {
                 return searchPath.resolve(name) ?? (FileManager.default.fileExists(atPath: written) ? written : nil)
             })
             let line = showProgress ? ExperimentProgressLine(write: io.writeError) : nil
-            experiment = Simulator.runExperiment(planned, options: runOptions, files: files, progress: line.map { l in { l.update($0) } })
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let checkpoint = options.checkpointEvery > 0 || options.resume
+                ? CheckpointOptions(path: (folder as NSString).appendingPathComponent("\(stem).checkpoint"),
+                                    interval: options.checkpointEvery, resume: options.resume) : nil
+            experiment = Simulator.runExperiment(planned, options: runOptions, files: files, checkpoint: checkpoint,
+                                                 progress: line.map { l in { l.update($0) } })
             line?.finish()
             result = experiment!.run
         } else {
@@ -149,6 +157,11 @@ enum RunCommand {
             case "--plot": options.plot = try value()
             case "--out": options.outputFolder = try value()
             case "--data": options.dataFolder = try value()
+            case "--checkpoint-every":
+                let text = try value()
+                guard let n = Int(text), n >= 0 else { throw CLIError.usage("--checkpoint-every needs a whole number ≥ 0, not '\(text)'") }
+                options.checkpointEvery = n
+            case "--resume": options.resume = true
             default:
                 if name.hasPrefix("-") { throw CLIError.usage("unknown option '\(name)' for 'snnc run'") }
                 if options.path != nil { throw CLIError.usage("'snnc run' runs one model at a time") }

@@ -4,7 +4,7 @@
 
 import SNNPlan
 
-public struct TrainingReport: Sendable {
+public struct TrainingReport: Sendable, Codable {
     public var dataset: String
     public var epochs: Int
     public var samplesShown: Int
@@ -20,7 +20,7 @@ public struct TrainingReport: Sendable {
     }
 }
 
-public struct EvaluationReport: Sendable {
+public struct EvaluationReport: Sendable, Codable {
     public var dataset: String
     public var classNames: [String]
     /// confusion[true class][predicted class]; a prediction of no class (no spikes, no labelled neurons) is
@@ -42,7 +42,7 @@ public struct EvaluationReport: Sendable {
     }
 }
 
-public struct LabelAssignmentReport: Sendable {
+public struct LabelAssignmentReport: Sendable, Codable {
     public var population: String
     /// The class of each neuron (-1: never fired).
     public var labels: [Int]
@@ -57,6 +57,8 @@ public struct ExperimentResult: Sendable {
     public var savedFiles: [String]
     /// Why the experiment stopped early (a `load` that failed, a file that could not be written), if it did.
     public var failure: String?
+    /// The checkpoint the run resumed from, if it did.
+    public var resumedFrom: String?
 }
 
 /// Progress of a long experiment, reported after every sample.

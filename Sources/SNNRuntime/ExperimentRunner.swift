@@ -3,7 +3,8 @@
 // reward, rest), `assign labels` (each neuron's class of highest mean response in the last training epoch),
 // `evaluate` (learning off, confusion matrix), `save`/`load` (WeightFile). A sample is encoded once per
 // presentation into its inputs' sources, which go silent for the rest. Without a rest period every sample
-// starts from the network's initial state.
+// starts from the network's initial state. Everything the runner itself keeps is in `state` (RunnerState), so
+// that a checkpoint taken between two training samples (Checkpoint) resumes exactly where it was taken.
 
 import Foundation
 import SNNPlan
@@ -24,12 +25,18 @@ final class ExperimentRunner {
     let experiment: ExperimentPlan
     let files: ExperimentFiles
     let progress: ((ExperimentProgress) -> Void)?
-    var now = 0
-    /// Per population: per class, the summed spike counts of each neuron and the samples, from the last epoch.
-    var responses: [Int: (sums: [[Double]], samples: [Int])] = [:]
-    var labels: [Int: [Int]] = [:]
-    var result = (trainings: [TrainingReport](), evaluations: [EvaluationReport](), assignments: [LabelAssignmentReport](),
-                  saved: [String](), failure: String?.none)
+    var state = RunnerState()
+    /// Called between training samples when a checkpoint is due (every `checkpointInterval` samples).
+    var checkpoint: ((ExperimentRunner) -> Void)?
+    var checkpointInterval = 0
+    private var samplesSinceCheckpoint = 0
+    /// Why the run stopped early, when a step failed (a file that cannot be read or written).
+    var failure: String?
+
+    var now: Int {
+        get { state.now }
+        set { state.now = newValue }
+    }
 
     init(engine: Engine, experiment: ExperimentPlan, files: ExperimentFiles, progress: ((ExperimentProgress) -> Void)?) {
         self.engine = engine
@@ -38,11 +45,11 @@ final class ExperimentRunner {
         self.progress = progress
     }
 
-    /// Runs every step; false when the run stopped early (Ctrl-C, divergence, a file error).
+    /// Runs every step from `state.step` on; false when the run stopped early (Ctrl-C, divergence, a file error).
     func run() -> Bool {
-        for step in experiment.steps {
+        while state.step < experiment.steps.count {
             let ok: Bool
-            switch step {
+            switch experiment.steps[state.step] {
             case .simulate(let steps):
                 engine.learning = true
                 ok = advance(steps)
@@ -53,6 +60,7 @@ final class ExperimentRunner {
             case .load(let transfer): ok = load(transfer)
             }
             if !ok { return false }
+            state.step += 1
         }
         return true
     }
@@ -112,7 +120,7 @@ final class ExperimentRunner {
             guard let best = c.indices.max(by: { c[$0] < c[$1] || (c[$0] == c[$1] && $0 > $1) }), c[best] > 0 else { return nil }
             return best
         case .vote(let population):
-            guard let assigned = labels[population] else { return nil }
+            guard let assigned = state.labels[population] else { return nil }
             var sums = [Double](repeating: 0, count: classes), members = [Int](repeating: 0, count: classes)
             for (neuron, label) in assigned.enumerated() where label >= 0 && label < classes {
                 sums[label] += Double(c[neuron])
@@ -136,41 +144,65 @@ final class ExperimentRunner {
         if let predict = plan.predict { watched.insert(predict.population) }
         if case .correct(let r, _, _)? = plan.reward { watched.insert(r.population) }
         if let boost = plan.boost { watched.insert(boost.population) }
-        var report = TrainingReport(dataset: set.name, epochs: plan.presentation.epochs, samplesShown: 0,
-                                    extraPresentations: 0, lastEpochCorrect: plan.predict == nil ? nil : 0,
-                                    lastEpochSamples: 0, seconds: 0)
-        for epoch in 0..<plan.presentation.epochs {
-            let last = epoch == plan.presentation.epochs - 1
-            if last { for p in plan.responses { responses[p] = (Array(repeating: Array(repeating: 0, count: engine.populations[p].size), count: set.classCount), Array(repeating: 0, count: set.classCount)) } }
-            var correct = 0
-            for index in 0..<perEpoch {
+        var report = state.training ?? TrainingReport(dataset: set.name, epochs: plan.presentation.epochs, samplesShown: 0,
+                                                      extraPresentations: 0, lastEpochCorrect: plan.predict == nil ? nil : 0,
+                                                      lastEpochSamples: 0, seconds: 0)
+        let resumedSeconds = report.seconds
+        func elapsed() -> Double { resumedSeconds + Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9 }
+        while state.epoch < plan.presentation.epochs {
+            let last = state.epoch == plan.presentation.epochs - 1
+            if last && state.sample == 0 {
+                for p in plan.responses {
+                    state.responses[p] = Responses(sums: Array(repeating: Array(repeating: 0, count: engine.populations[p].size),
+                                                               count: set.classCount),
+                                                   samples: Array(repeating: 0, count: set.classCount))
+                }
+            }
+            while state.sample < perEpoch {
+                let index = state.sample
                 guard let shown = present(set, index, presentation: plan.presentation, boost: plan.boost, watched: watched) else {
                     return false
                 }
                 let label = Int(set.labels[index])
                 report.samplesShown += 1
                 report.extraPresentations += shown.presentations - 1
-                if let predict = plan.predict, self.predict(predict, shown.counts, classes: set.classCount) == label { correct += 1 }
+                if let predict = plan.predict, self.predict(predict, shown.counts, classes: set.classCount) == label {
+                    state.correct += 1
+                }
                 if let reward = plan.reward { deliver(reward, shown.counts, label: label, classes: set.classCount) }
                 if last {
                     for p in plan.responses where label >= 0 && label < set.classCount {
                         let counts = shown.counts[p]!
-                        for n in counts.indices { responses[p]!.sums[label][n] += Double(counts[n]) }
-                        responses[p]!.samples[label] += 1
+                        for n in counts.indices { state.responses[p]!.sums[label][n] += Double(counts[n]) }
+                        state.responses[p]!.samples[label] += 1
                     }
                 }
                 guard advance(plan.presentation.restSteps) else { return false }
-                progress?(ExperimentProgress(phase: "train", dataset: set.name, done: epoch * perEpoch + index + 1,
+                state.sample += 1
+                progress?(ExperimentProgress(phase: "train", dataset: set.name, done: state.epoch * perEpoch + state.sample,
                                              total: perEpoch * plan.presentation.epochs,
-                                             correct: plan.predict == nil ? nil : correct, seen: index + 1))
+                                             correct: plan.predict == nil ? nil : state.correct, seen: state.sample))
+                samplesSinceCheckpoint += 1
+                if let checkpoint, checkpointInterval > 0, samplesSinceCheckpoint >= checkpointInterval {
+                    report.seconds = elapsed()
+                    state.training = report
+                    checkpoint(self)
+                    samplesSinceCheckpoint = 0
+                    if failure != nil { return false }
+                }
             }
             if last {
                 report.lastEpochSamples = perEpoch
-                if plan.predict != nil { report.lastEpochCorrect = correct }
+                if plan.predict != nil { report.lastEpochCorrect = state.correct }
             }
+            state.epoch += 1
+            state.sample = 0
+            state.correct = 0
         }
-        report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
-        result.trainings.append(report)
+        report.seconds = elapsed()
+        state.results.trainings.append(report)
+        state.training = nil
+        state.epoch = 0
         return true
     }
 
@@ -187,7 +219,7 @@ final class ExperimentRunner {
     }
 
     private func assign(_ population: Int) -> Bool {
-        guard let collected = responses[population] else { return true }
+        guard let collected = state.responses[population] else { return true }
         let size = engine.populations[population].size
         var assigned = [Int](repeating: -1, count: size)
         for n in 0..<size {
@@ -198,8 +230,8 @@ final class ExperimentRunner {
             }
             assigned[n] = best
         }
-        labels[population] = assigned
-        result.assignments.append(LabelAssignmentReport(population: engine.populations[population].name, labels: assigned))
+        state.labels[population] = assigned
+        state.results.assignments.append(LabelAssignmentReport(population: engine.populations[population].name, labels: assigned))
         return true
     }
 
@@ -229,7 +261,7 @@ final class ExperimentRunner {
             progress?(ExperimentProgress(phase: "evaluate", dataset: set.name, done: index + 1, total: count,
                                          correct: correct, seen: index + 1))
         }
-        result.evaluations.append(EvaluationReport(dataset: set.name, classNames: set.classNames, confusion: confusion,
+        state.results.evaluations.append(EvaluationReport(dataset: set.name, classNames: set.classNames, confusion: confusion,
                                                    unpredicted: unpredicted,
                                                    seconds: Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9))
         return true
@@ -242,17 +274,17 @@ final class ExperimentRunner {
         let path = files.output(transfer.path)
         do {
             try WeightFile.write(saved, modelHash: experiment.modelHash, to: path)
-            result.saved.append(path)
+            state.results.saved.append(path)
             return true
         } catch {
-            result.failure = "could not write '\(path)': \(error.localizedDescription)"
+            failure = "could not write '\(path)': \(error.localizedDescription)"
             return false
         }
     }
 
     private func load(_ transfer: TransferPlan) -> Bool {
         guard let path = files.input(transfer.path) else {
-            result.failure = "the weight file '\(transfer.path)' is not found"
+            failure = "the weight file '\(transfer.path)' is not found"
             return false
         }
         do {
@@ -271,7 +303,7 @@ final class ExperimentRunner {
             }
             return true
         } catch {
-            result.failure = "\(error)"
+            failure = "\(error)"
             return false
         }
     }

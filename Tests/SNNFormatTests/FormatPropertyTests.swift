@@ -37,6 +37,14 @@ func checkFormatProperties(_ text: String, _ name: String) -> String? {
         for (name, text) in RepositorySources.examples { checkFormatProperties(text, name) }
     }
 
+    /// The examples are kept in the canonical layout, so `snnc fmt --check Examples/*.snn` passes.
+    @Test func examplesAreInCanonicalLayout() {
+        for (name, text) in RepositorySources.examples {
+            guard case .formatted(let formatted) = Formatter.format(text, fileName: name) else { continue }
+            #expect(formatted == text, "\(name) is not in canonical layout: run `snnc fmt \(name)`")
+        }
+    }
+
     @Test func prelude() {
         #expect(RepositorySources.prelude.count >= 7)
         for (name, text) in RepositorySources.prelude { checkFormatProperties(text, name) }

@@ -1,0 +1,107 @@
+// Checkpoint: a training run saved between two samples, so that a killed run resumes to the same result as an
+// uninterrupted one. The file ("SNNK", version u32, model hash u64, then the runner's state as JSON and every
+// mutable buffer of the network as raw bytes, each with its byte count) holds: the populations' state,
+// refractory counters, spike counts and delay rings; the sources' spike counts; every worker's weights; the
+// learning rules' traces and per-synapse variables with their last-update steps. Random draws are keyed by
+// step, so nothing else is needed. The buffers depend on the thread count, which must match when resuming.
+// Written atomically (temporary file, then rename).
+
+import Foundation
+
+public struct CheckpointOptions: Sendable {
+    public var path: String
+    /// Samples of training between two checkpoints.
+    public var interval: Int
+    /// Start from the checkpoint at `path` (when it exists) instead of from the beginning.
+    public var resume: Bool
+
+    public init(path: String, interval: Int = 1000, resume: Bool = false) {
+        self.path = path
+        self.interval = interval
+        self.resume = resume
+    }
+}
+
+enum Checkpoint {
+    static let magic: [UInt8] = Array("SNNK".utf8)
+    static let version: UInt32 = 1
+
+    /// Every buffer the network changes while it runs, in a fixed order.
+    static func buffers(_ engine: Engine) -> [UnsafeMutableRawBufferPointer] {
+        func raw<T>(_ buffer: AlignedBuffer<T>) -> UnsafeMutableRawBufferPointer {
+            UnsafeMutableRawBufferPointer(start: buffer.pointer, count: buffer.count * MemoryLayout<T>.stride)
+        }
+        var list: [UnsafeMutableRawBufferPointer] = []
+        for pop in engine.populations {
+            list += [raw(pop.values), raw(pop.refractoryCounter), raw(pop.spikeCounts)]
+            list += pop.rings.map { raw($0.storage) }
+        }
+        list += engine.sources.map { raw($0.spikeCounts) }
+        for projection in engine.projections { list += projection.views.map { raw($0.weights) } }
+        for rule in engine.plasticity {
+            list += rule.postTraces.map(raw)
+            for store in rule.stores {
+                list += store.variables.dropFirst().map(raw)
+                if let last = store.lastUpdate { list.append(raw(last)) }
+                list += store.preTraces.map(raw)
+            }
+        }
+        return list
+    }
+
+    static func write(_ runner: ExperimentRunner, to path: String) throws {
+        var data = Data(magic)
+        func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
+        func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
+        u32(version)
+        u64(runner.experiment.modelHash)
+        let state = try JSONEncoder().encode(runner.state)
+        u64(UInt64(state.count))
+        data.append(state)
+        let buffers = buffers(runner.engine)
+        u32(UInt32(buffers.count))
+        for buffer in buffers {
+            u64(UInt64(buffer.count))
+            data.append(contentsOf: UnsafeRawBufferPointer(buffer))
+        }
+        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    struct FormatError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Restores the runner and its network from `path`.
+    static func read(into runner: ExperimentRunner, from path: String) throws {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw FormatError(description: "the checkpoint '\(path)' cannot be read")
+        }
+        let bytes = [UInt8](data)
+        var offset = 0
+        func fail(_ message: String) -> FormatError { FormatError(description: "checkpoint '\(path)': \(message)") }
+        func take(_ n: Int) throws -> ArraySlice<UInt8> {
+            guard n >= 0, offset + n <= bytes.count else { throw fail("the file ends early; it is truncated") }
+            defer { offset += n }
+            return bytes[offset..<(offset + n)]
+        }
+        func u32() throws -> UInt32 { try take(4).reversed().reduce(0) { $0 << 8 | UInt32($1) } }
+        func u64() throws -> UInt64 { try take(8).reversed().reduce(0) { $0 << 8 | UInt64($1) } }
+        guard Array(try take(4)) == magic else { throw fail("not a snnc checkpoint") }
+        guard try u32() == version else { throw fail("made by another version of snnc") }
+        guard try u64() == runner.experiment.modelHash else { throw fail("made for a different model") }
+        let stateBytes = try take(Int(try u64()))
+        let state = try JSONDecoder().decode(RunnerState.self, from: Data(stateBytes))
+        let buffers = buffers(runner.engine)
+        guard Int(try u32()) == buffers.count else {
+            throw fail("the network differs (another thread count? resume with the same --threads)")
+        }
+        for buffer in buffers {
+            let count = Int(try u64())
+            guard count == buffer.count else { throw fail("the network differs (another thread count? resume with the same --threads)") }
+            let source = try take(count)
+            source.withUnsafeBytes { buffer.copyMemory(from: $0) }
+        }
+        runner.state = state
+        runner.engine.completedSteps = state.now
+    }
+}

@@ -1,0 +1,32 @@
+// RunnerState: everything an ExperimentRunner keeps besides the network — where it is in the experiment
+// (step, epoch, next sample, the current step of time), the training report and accuracy count in progress,
+// collected responses and assigned labels, and the reports of the steps already done. Codable, for checkpoints.
+
+struct Responses: Codable {
+    /// Per class, the summed spike counts of each neuron; and the samples of each class.
+    var sums: [[Double]]
+    var samples: [Int]
+}
+
+struct RunnerResults: Codable {
+    var trainings: [TrainingReport] = []
+    var evaluations: [EvaluationReport] = []
+    var assignments: [LabelAssignmentReport] = []
+    var saved: [String] = []
+}
+
+struct RunnerState: Codable {
+    /// The experiment step being run (index in `ExperimentPlan.steps`).
+    var step = 0
+    /// Within a `train`: the epoch and the next sample of it, the correct predictions of this epoch so far and
+    /// the report so far.
+    var epoch = 0
+    var sample = 0
+    var correct = 0
+    var training: TrainingReport?
+    /// The next simulation step.
+    var now = 0
+    var responses: [Int: Responses] = [:]
+    var labels: [Int: [Int]] = [:]
+    var results = RunnerResults()
+}

@@ -1,0 +1,89 @@
+// Checkpoints: a training run stopped part-way (as if killed after its last checkpoint) and resumed from the
+// checkpoint ends with exactly the weights and evaluation of a run that was never interrupted.
+
+import Foundation
+@testable import SNNDriver
+import SNNPlan
+import SNNRuntime
+import Testing
+
+/// Counts the steps a run has asked about and asks it to stop after `limit` of them.
+final class StepBudget: @unchecked Sendable {
+    private let lock = NSLock()
+    private var steps = 0
+    let limit: Int
+
+    init(limit: Int) { self.limit = limit }
+
+    func exhausted() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        steps += 1
+        return steps > limit
+    }
+}
+
+@Suite struct CheckpointTests {
+    static let model = ExperimentTests.iris + """
+        train on iris.train, epochs = 2, samples = 30 {
+          present 40 ms, rest 10 ms
+          reward +1 when argmax(spike_count(out)) == label else -1
+        }
+        save weights of fields -> out to "trained.snnw"
+        evaluate on iris.test { predict = argmax(spike_count(out)) }
+        """
+
+    func run(folder: URL, stopAfterSteps: Int? = nil, resume: Bool = false, threads: Int = 1) throws -> ExperimentResult {
+        var errors = ""
+        let io = CLIIO(readFile: { _ in Array(Self.model.utf8) }, readStandardInput: { [] }, writeOutput: { _ in },
+                       writeError: { errors += $0 }, environment: [:], outputIsTerminal: false)
+        let planned = try RunCommand.planModel(path: RepositoryFiles.url("Examples/test_model.snn").path,
+                                               dataFolder: RepositoryFiles.sharedData, io: io)
+        let (plan, _, _) = try #require(planned, "\(errors)")
+        let budget = stopAfterSteps.map { StepBudget(limit: $0) }
+        var options = RunOptions(threads: threads, stopRequested: { @Sendable in budget?.exhausted() ?? false })
+        options.exactThreadCount = true
+        let directory = folder.path
+        let files = ExperimentFiles(output: { @Sendable in (directory as NSString).appendingPathComponent($0) },
+                                    input: { @Sendable _ in nil })
+        let checkpoint = CheckpointOptions(path: folder.appendingPathComponent("run.checkpoint").path, interval: 7,
+                                           resume: resume)
+        return Simulator.runExperiment(plan, options: options, files: files, checkpoint: checkpoint)
+    }
+
+    @Test(arguments: [1, 2])
+    func aStoppedTrainingResumesToTheUninterruptedResult(threads: Int) throws {
+        let straight = try ExperimentTests.temporaryFolder(), interrupted = try ExperimentTests.temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: straight)
+            try? FileManager.default.removeItem(at: interrupted)
+        }
+        let reference = try run(folder: straight, threads: threads)
+        #expect(reference.failure == nil)
+        #expect(!FileManager.default.fileExists(atPath: straight.appendingPathComponent("run.checkpoint").path),
+                "a completed experiment leaves no checkpoint")
+
+        // 45 samples of 500 steps: stop in the middle of the 41st, after the checkpoint taken at sample 35.
+        let stopped = try run(folder: interrupted, stopAfterSteps: 40 * 500 + 200, threads: threads)
+        #expect(stopped.run.stoppedByUser && stopped.evaluations.isEmpty)
+        #expect(FileManager.default.fileExists(atPath: interrupted.appendingPathComponent("run.checkpoint").path))
+        let resumed = try run(folder: interrupted, resume: true, threads: threads)
+        #expect(resumed.failure == nil && resumed.resumedFrom != nil)
+
+        let a = try #require(reference.evaluations.first), b = try #require(resumed.evaluations.first)
+        #expect(a.confusion == b.confusion && a.unpredicted == b.unpredicted)
+        #expect(reference.trainings.first?.samplesShown == 60 && resumed.trainings.first?.samplesShown == 60)
+        #expect(reference.trainings.first?.lastEpochCorrect == resumed.trainings.first?.lastEpochCorrect)
+        let weightsA = try Data(contentsOf: straight.appendingPathComponent("trained.snnw"))
+        let weightsB = try Data(contentsOf: interrupted.appendingPathComponent("trained.snnw"))
+        #expect(weightsA == weightsB)
+    }
+
+    @Test func aCheckpointOfAnotherThreadCountIsRefused() throws {
+        let folder = try ExperimentTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try run(folder: folder, stopAfterSteps: 10 * 500, threads: 1)
+        let resumed = try run(folder: folder, resume: true, threads: 2)
+        #expect(resumed.failure?.contains("thread count") == true, "\(resumed.failure ?? "no failure")")
+    }
+}
