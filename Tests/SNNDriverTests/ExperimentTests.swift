@@ -87,4 +87,24 @@ func experiment(_ text: String, folder: URL, threads: Int = 1) throws -> Experim
             """, folder: folder)
         #expect(other.failure?.contains("different model") == true, "\(other.failure ?? "no failure")")
     }
+
+    /// digits_stdp.snn reduced (50 + 50 neurons, 300 training samples, 1 ms steps): unsupervised STDP with
+    /// label assignment and voting lands well above chance (10%). Needs the shared data (SNNC_DATA).
+    @Test(.enabled(if: RepositoryFiles.sharedData != nil, "needs the shared data (SNNC_DATA)"))
+    func digitsSTDPLearnsWellAboveChance() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = RepositoryFiles.text("Examples/digits_stdp.snn")
+            .replacingOccurrences(of: "diehl_cook_exc[100]", with: "diehl_cook_exc[50]")
+            .replacingOccurrences(of: "diehl_cook_inh[100]", with: "diehl_cook_inh[50]")
+            .replacingOccurrences(of: "train on digits.train, epochs = 3, dt = 0.5 ms {",
+                                  with: "train on digits.train, epochs = 1, samples = 300, dt = 1 ms {")
+            .replacingOccurrences(of: "evaluate on digits.test, dt = 0.5 ms {", with: "evaluate on digits.test, samples = 200, dt = 1 ms {")
+        #expect(text.contains("samples = 300") && text.contains("samples = 200"), "the example changed; update this test")
+        let result = try experiment(text, folder: folder)
+        #expect(result.failure == nil)
+        let evaluation = try #require(result.evaluations.first)
+        #expect(evaluation.samples == 200)
+        #expect(evaluation.accuracy >= 0.3, "accuracy \(evaluation.accuracy)")
+    }
 }
