@@ -47,6 +47,10 @@ enum PlanCommand {
                 + (effects.isEmpty ? ", no effect" : ", on spike: \(effects)") + "\n"
         }
         if !plan.projections.isEmpty { out += "\n" }
+        for learning in plan.plasticity {
+            out += ProgramListing.listing(of: learning, projection: plan.projections[learning.projection].name) + "\n"
+        }
+        if let experiment = plan.experiment { out += ProgramListing.listing(of: experiment, plan: plan) + "\n" }
         for recorder in plan.recorders { out += "record \(recorder.name)\n" }
         let memory = plan.memoryEstimate
         out += "\nmemory: state \(StatisticsRenderer.bytes(Double(memory.populationBytes + memory.sourceBytes))), "

@@ -45,7 +45,7 @@ struct PlanningFixture {
         #expect(checkerErrors.isEmpty, "checker errors: \(checkerErrors)", sourceLocation: sourceLocation)
         let outcome = outcome(realNeurons: realNeurons, resolvePath: resolvePath)
         #expect(outcome.internalError == nil, "\(outcome.internalError ?? "")", sourceLocation: sourceLocation)
-        // Warnings (such as "learning is not applied by `snnc run`") do not stop a plan.
+        // Warnings do not stop a plan.
         let errors = outcome.diagnostics.filter { $0.severity == .error }
         #expect(errors.isEmpty, "\(errors.map(\.message))", sourceLocation: sourceLocation)
         return outcome.plan
