@@ -1,6 +1,6 @@
 // BuiltinFunctions: the functions expressions may call, with the dimension rule each one follows — math
 // (`exp` needs a plain number, `sqrt` halves exponents, `min`/`max`/`clip`/`abs` keep them), random draws,
-// and the readouts of the experiment (`spike_count(exc)`, `argmax(…)`, `vote(…)`).
+// and the readouts of the experiment (`spike_count(exc)`, `argmax(…)`, `vote(…)`, and `one_hot(…)` for rewards).
 
 enum FunctionRule: Sendable {
     /// A plain number in, a plain number out: `exp`, `log`, `sin`, …
@@ -13,6 +13,8 @@ enum FunctionRule: Sendable {
     case random
     /// Readouts of a population in the experiment.
     case spikeCount, firstSpike, argmax, vote
+    /// `one_hot(i)` in a reward: 1 for postsynaptic neuron i, 0 for the others.
+    case oneHot
 }
 
 struct BuiltinFunction: Sendable {
@@ -57,6 +59,8 @@ struct BuiltinFunction: Sendable {
                             summary: "the index of the largest value"),
             BuiltinFunction(name: "vote", rule: .vote, parameters: ["values"], optionalCount: 0,
                             summary: "the class whose labelled neurons respond most on average"),
+            BuiltinFunction(name: "one_hot", rule: .oneHot, parameters: ["index"], optionalCount: 0,
+                            summary: "in a reward: 1 for the postsynaptic neuron `index`, 0 for the others"),
         ]
         return list
     }()

@@ -186,6 +186,10 @@ struct ExpressionChecker {
             let v = requireQuantity(values[0], role: "the argument of '\(name)'")
             if v.type.isInvalid { return .invalid }
             return name == "vote" && !scope.allowsReadouts ? notHere(function, whole) : .number
+        case .oneHot:
+            let v = requireDimensionless(values[0], what: "the argument of 'one_hot'")
+            if v.type.isInvalid { return .invalid }
+            return scope.allowsReadouts ? .number : notHere(function, whole)
         }
     }
 
