@@ -42,6 +42,10 @@ public indirect enum DataError: Error, Equatable, Sendable, CustomStringConverti
 
     // Datasets
     case idxCountMismatch(images: String, imageCount: Int, labels: String, labelCount: Int)
+
+    // CIFAR-10 binary
+    case cifarLength(byteCount: Int)
+    case cifarLabel(record: Int, value: UInt8)
     case idxLabelsNotOneDimensional(dimensions: [Int])
     case idxLabelsNotIntegers(code: UInt8)
     case negativeLabel(item: Int, value: Int)
@@ -123,6 +127,11 @@ public indirect enum DataError: Error, Equatable, Sendable, CustomStringConverti
         case .csvNotUTF8(let row):
             return "row \(row): the text is not valid UTF-8"
 
+        case .cifarLength(let byteCount):
+            return "\(byteCount) bytes is not a whole number of CIFAR-10 records (1 label byte + 3,072 pixel bytes each); "
+                + "the file is truncated or not in the CIFAR-10 binary format"
+        case .cifarLabel(let record, let value):
+            return "record \(record + 1) has the label \(value); CIFAR-10 labels are 0 to 9"
         case .idxCountMismatch(let images, let imageCount, let labels, let labelCount):
             return "\(images) holds \(imageCount) images but \(labels) holds \(labelCount) labels; "
                 + "there must be one label per image"

@@ -1,4 +1,4 @@
-// DatasetLoader: reads a CSV or IDX source into a Dataset — Float features (IDX unsigned bytes scaled to
+// DatasetLoader: reads a CSV, IDX or CIFAR-10 source into a Dataset — Float features (IDX unsigned bytes scaled to
 // [0, 1]), integer labels with their class names — keeps the first `samples` when asked, then normalises the
 // kept samples: CSV per feature column, IDX over all values.
 
@@ -8,6 +8,8 @@ public enum DatasetSource: Equatable, Sendable {
     case csv(path: String, hasHeader: Bool, label: CSVColumn?)
     /// An IDX file of items (the first dimension counts them) and an optional 1-D IDX file of their labels.
     case idx(images: String, labels: String?)
+    /// A CIFAR-10 binary batch file (CIFARFile).
+    case cifar10(path: String)
 }
 
 public enum DatasetLoader {
@@ -24,6 +26,13 @@ public enum DatasetLoader {
             return try loadCSV(path: path, hasHeader: hasHeader, label: label, samples: samples, normalization)
         case .idx(let images, let labels):
             return try loadIDX(images: images, labels: labels, samples: samples, normalization)
+        case .cifar10(let path):
+            let dataset = try CIFARFile.read(path: path, samples: samples)
+            guard normalization != .none else { return dataset }
+            var features = dataset.features
+            normalization.apply(to: &features, columns: dataset.featureCount, perColumn: false)
+            return Dataset(featureShape: dataset.featureShape, features: features, labels: dataset.labels,
+                           classNames: dataset.classNames, count: dataset.count, sourceCount: dataset.sourceCount)
         }
     }
 

@@ -1,5 +1,6 @@
 // FileDatasetInspector: answers the checker's questions about a dataset from the file itself — the IDX header
-// (and that the labels file has one label per image), or the CSV's columns, rows and classes — found through
+// (and that the labels file has one label per image), the CSV's columns, rows and classes, or the number of
+// CIFAR-10 records — found through
 // the model's DataSearchPath.
 
 import SNNData
@@ -17,6 +18,9 @@ public struct FileDatasetInspector: DatasetInspector {
         do throws(DataError) {
             switch request.reader {
             case "idx": return try idx(path, labels: request.labelsPath)
+            case "cifar10":
+                let count = try CIFARFile.recordCount(byteCount: try DataFileReader.read(path: path).count)
+                return .found(DatasetShape(samples: count, featureShape: CIFARFile.shape, classes: CIFARFile.classNames.count))
             default: return try csv(path, request)
             }
         } catch {

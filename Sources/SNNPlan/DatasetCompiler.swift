@@ -1,5 +1,6 @@
 // DatasetCompiler: the `dataset` and `split` declarations → datasets in memory (through SNNData) and their named
-// parts. `csv(path, label, header, normalize, samples)` and `idx(path, labels, normalize, samples)` are read
+// parts. `csv(path, label, header, normalize, samples)`, `idx(path, labels, normalize, samples)` and
+// `cifar10(path, normalize, samples)` are read
 // from the file the driver's path resolver finds; a split divides the dataset as written (fractions or counts,
 // `shuffle`, `stratify`, `seed`, default seed 0). A file that cannot be read is PlanCode.unreadableDataset.
 
@@ -44,7 +45,9 @@ enum DatasetCompiler {
             }
             let samples = arguments["samples"].flatMap { try? values.compile($0.value).constantValue }.map { Int($0) }
             let source: DatasetSource
-            if call.name.name == "idx" {
+            if call.name.name == "cifar10" {
+                source = .cifar10(path: resolved)
+            } else if call.name.name == "idx" {
                 var labels: String?
                 if let written = string("labels") {
                     guard let found = resolvePath(written) else {

@@ -17,7 +17,7 @@ struct DatasetChecker {
         guard let reader = NetworkBuiltins.reader(decl.source.name.name) else {
             sink.report(.unknownDatasetReader, "no dataset reader named '\(decl.source.name.name)'", at: decl.source.name.range,
                         help: sink.suggestion(for: decl.source.name.name, among: NetworkBuiltins.readers.map(\.name))
-                            ?? "the readers are csv(…) and idx(…)")
+                            ?? "the readers are csv(…), idx(…) and cifar10(…)")
             globals.datasetFields[decl.name.name] = fields(reader: nil, shape: nil)
             return info
         }

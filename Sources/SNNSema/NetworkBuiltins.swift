@@ -107,6 +107,10 @@ enum NetworkBuiltins {
             ParameterSpec("path", .string, required: true), ParameterSpec("labels", .string),
             ParameterSpec("normalize", .choice(["none", "minmax", "zscore"])), ParameterSpec("samples", .count),
         ], summary: "IDX files (MNIST's format), plain or gzip-compressed"),
+        BuiltinCallee(name: "cifar10", parameters: [
+            ParameterSpec("path", .string, required: true),
+            ParameterSpec("normalize", .choice(["none", "minmax", "zscore"])), ParameterSpec("samples", .count),
+        ], summary: "a CIFAR-10 binary batch file: 32x32 colour images [3, 32, 32] and 10 classes"),
     ]
 
     /// Learning rules that need more than local signals, built into the runtime.

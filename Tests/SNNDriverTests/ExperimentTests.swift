@@ -108,3 +108,34 @@ func experiment(_ text: String, folder: URL, threads: Int = 1) throws -> Experim
         #expect(evaluation.accuracy >= 0.3, "accuracy \(evaluation.accuracy)")
     }
 }
+
+/// CIFAR-10 in its binary format, on a generated stand-in (the real files are not available offline): checked,
+/// planned and run end to end.
+@Suite struct CIFARStandInTests {
+    @Test func aModelReadsCIFARBinaryFiles() throws {
+        let folder = try ExperimentTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var bytes: [UInt8] = []
+        for r in 0..<30 {
+            bytes.append(UInt8(r % 10))
+            for k in 0..<3072 { bytes.append(UInt8((r * 31 + k * 7) % 256)) }
+        }
+        let file = folder.appendingPathComponent("data_batch_1.bin")
+        try Data(bytes).write(to: file)
+        let result = try experiment("""
+            dataset cifar = cifar10("\(file.path)")
+            split cifar: train 20, test 10
+            input pixels = poisson(rate = cifar.image * 50 Hz)
+            population exc = lif[10]
+            connect pixels -> exc: all_to_all, weight = uniform(0, 0.1) on spike { v += w * 1 mV }
+              learn stdp
+            train on cifar.train, dt = 1 ms { present 50 ms, rest 20 ms }
+            assign labels by mean response of exc
+            evaluate on cifar.test { predict = vote(spike_count(exc)) }
+            """, folder: folder)
+        #expect(result.failure == nil)
+        #expect(result.trainings.first?.samplesShown == 20)
+        #expect(result.evaluations.first?.samples == 10)
+        #expect(result.evaluations.first?.classNames.first == "airplane")
+    }
+}
