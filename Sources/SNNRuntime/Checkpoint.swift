@@ -50,21 +50,20 @@ enum Checkpoint {
     }
 
     static func write(_ runner: ExperimentRunner, to path: String) throws {
-        var data = Data(magic)
-        func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
-        func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
-        u32(version)
-        u64(runner.experiment.modelHash)
+        var out = ByteWriter()
+        out.bytes(magic)
+        out.u32(version)
+        out.u64(runner.experiment.modelHash)
         let state = try JSONEncoder().encode(runner.state)
-        u64(UInt64(state.count))
-        data.append(state)
+        out.u64(UInt64(state.count))
+        out.data.append(state)
         let buffers = buffers(runner.engine)
-        u32(UInt32(buffers.count))
+        out.u32(UInt32(buffers.count))
         for buffer in buffers {
-            u64(UInt64(buffer.count))
-            data.append(contentsOf: UnsafeRawBufferPointer(buffer))
+            out.u64(UInt64(buffer.count))
+            out.data.append(contentsOf: UnsafeRawBufferPointer(buffer))
         }
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        try out.data.write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
     struct FormatError: Error, CustomStringConvertible {
@@ -76,32 +75,25 @@ enum Checkpoint {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw FormatError(description: "the checkpoint '\(path)' cannot be read")
         }
-        let bytes = [UInt8](data)
-        var offset = 0
+        var input = ByteReader(data)
         func fail(_ message: String) -> FormatError { FormatError(description: "checkpoint '\(path)': \(message)") }
-        func take(_ n: Int) throws -> ArraySlice<UInt8> {
-            guard n >= 0, offset + n <= bytes.count else { throw fail("the file ends early; it is truncated") }
-            defer { offset += n }
-            return bytes[offset..<(offset + n)]
+        do {
+            guard Array(try input.take(4)) == magic else { throw fail("not a snnc checkpoint") }
+            guard try input.u32() == version else { throw fail("made by another version of snnc") }
+            guard try input.u64() == runner.experiment.modelHash else { throw fail("made for a different model") }
+            let stateBytes = try input.take(Int(try input.u64()))
+            let state = try JSONDecoder().decode(RunnerState.self, from: Data(stateBytes))
+            let buffers = buffers(runner.engine)
+            let differs = fail("the network differs (another thread count? resume with the same --threads)")
+            guard Int(try input.u32()) == buffers.count else { throw differs }
+            for buffer in buffers {
+                guard Int(try input.u64()) == buffer.count else { throw differs }
+                try input.take(buffer.count).withUnsafeBytes { buffer.copyMemory(from: $0) }
+            }
+            runner.state = state
+            runner.engine.completedSteps = state.now
+        } catch is ByteReader.Truncated {
+            throw fail("the file ends early; it is truncated")
         }
-        func u32() throws -> UInt32 { try take(4).reversed().reduce(0) { $0 << 8 | UInt32($1) } }
-        func u64() throws -> UInt64 { try take(8).reversed().reduce(0) { $0 << 8 | UInt64($1) } }
-        guard Array(try take(4)) == magic else { throw fail("not a snnc checkpoint") }
-        guard try u32() == version else { throw fail("made by another version of snnc") }
-        guard try u64() == runner.experiment.modelHash else { throw fail("made for a different model") }
-        let stateBytes = try take(Int(try u64()))
-        let state = try JSONDecoder().decode(RunnerState.self, from: Data(stateBytes))
-        let buffers = buffers(runner.engine)
-        guard Int(try u32()) == buffers.count else {
-            throw fail("the network differs (another thread count? resume with the same --threads)")
-        }
-        for buffer in buffers {
-            let count = Int(try u64())
-            guard count == buffer.count else { throw fail("the network differs (another thread count? resume with the same --threads)") }
-            let source = try take(count)
-            source.withUnsafeBytes { buffer.copyMemory(from: $0) }
-        }
-        runner.state = state
-        runner.engine.completedSteps = state.now
     }
 }

@@ -23,24 +23,22 @@ public enum WeightFile {
     static let version: UInt32 = 1
 
     public static func encode(_ projections: [SavedProjection], modelHash: UInt64) -> Data {
-        var data = Data(magic)
-        func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
-        func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
-        func text(_ s: String) { u32(UInt32(s.utf8.count)); data.append(contentsOf: Array(s.utf8)) }
-        u32(version)
-        u64(modelHash)
-        u32(UInt32(projections.count))
+        var out = ByteWriter()
+        out.bytes(magic)
+        out.u32(version)
+        out.u64(modelHash)
+        out.u32(UInt32(projections.count))
         for p in projections {
-            text(p.name)
-            u64(UInt64(p.variables.first?.values.count ?? 0))
-            text("SI")
-            u32(UInt32(p.variables.count))
+            out.text(p.name)
+            out.u64(UInt64(p.variables.first?.values.count ?? 0))
+            out.text("SI")
+            out.u32(UInt32(p.variables.count))
             for variable in p.variables {
-                text(variable.name)
-                for value in variable.values { u32(value.bitPattern) }
+                out.text(variable.name)
+                for value in variable.values { out.u32(value.bitPattern) }
             }
         }
-        return data
+        return out.data
     }
 
     public static func write(_ projections: [SavedProjection], modelHash: UInt64, to path: String) throws {
@@ -53,47 +51,41 @@ public enum WeightFile {
 
     /// The projections of a file made for the model with `modelHash`.
     public static func decode(_ data: Data, modelHash: UInt64, path: String) throws -> [SavedProjection] {
-        let bytes = [UInt8](data)
-        var offset = 0
+        var input = ByteReader(data)
         func fail(_ message: String) -> FormatError { FormatError(description: "'\(path)': \(message)") }
-        func take(_ n: Int) throws -> ArraySlice<UInt8> {
-            guard n >= 0, offset + n <= bytes.count else { throw fail("the file ends early (at byte \(offset)); it is truncated") }
-            defer { offset += n }
-            return bytes[offset..<(offset + n)]
-        }
-        func u32() throws -> UInt32 { try take(4).reversed().reduce(0) { $0 << 8 | UInt32($1) } }
-        func u64() throws -> UInt64 { try take(8).reversed().reduce(0) { $0 << 8 | UInt64($1) } }
-        func text() throws -> String {
-            let n = Int(try u32())
-            guard let s = String(bytes: try take(n), encoding: .utf8) else { throw fail("a name is not UTF-8 text") }
-            return s
-        }
-        guard Array(try take(4)) == magic else { throw fail("not a snnc weight file (it does not start with \"SNNW\")") }
-        let fileVersion = try u32()
-        guard fileVersion == version else { throw fail("weight file version \(fileVersion); this snnc reads version \(version)") }
-        let hash = try u64()
-        guard hash == modelHash else {
-            throw fail("it was saved from a different model (its connections or learning rules differ from this file's)")
-        }
-        var projections: [SavedProjection] = []
-        for _ in 0..<Int(try u32()) {
-            let name = try text()
-            let count = Int(try u64())
-            guard count <= bytes.count else { throw fail("'\(name)' claims \(count) synapses, more than the file holds") }
-            _ = try text()
-            var variables: [(String, [Float])] = []
-            for _ in 0..<Int(try u32()) {
-                let variable = try text()
-                let raw = try take(count * 4)
-                var values = [Float](repeating: 0, count: count)
-                raw.withUnsafeBytes { buffer in
-                    for k in 0..<count { values[k] = Float(bitPattern: UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: 4 * k, as: UInt32.self))) }
-                }
-                variables.append((variable, values))
+        do {
+            guard Array(try input.take(4)) == magic else { throw fail("not a snnc weight file (it does not start with \"SNNW\")") }
+            let fileVersion = try input.u32()
+            guard fileVersion == version else { throw fail("weight file version \(fileVersion); this snnc reads version \(version)") }
+            guard try input.u64() == modelHash else {
+                throw fail("it was saved from a different model (its connections or learning rules differ from this file's)")
             }
-            projections.append(SavedProjection(name: name, variables: variables))
+            var projections: [SavedProjection] = []
+            for _ in 0..<Int(try input.u32()) {
+                let name = try input.text()
+                let count = Int(try input.u64())
+                guard count <= data.count else { throw fail("'\(name)' claims \(count) synapses, more than the file holds") }
+                _ = try input.text()
+                var variables: [(String, [Float])] = []
+                for _ in 0..<Int(try input.u32()) {
+                    let variable = try input.text()
+                    let raw = try input.take(count * 4)
+                    var values = [Float](repeating: 0, count: count)
+                    raw.withUnsafeBytes { buffer in
+                        for k in 0..<count {
+                            values[k] = Float(bitPattern: UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: 4 * k, as: UInt32.self)))
+                        }
+                    }
+                    variables.append((variable, values))
+                }
+                projections.append(SavedProjection(name: name, variables: variables))
+            }
+            return projections
+        } catch is ByteReader.Truncated {
+            throw fail("the file ends early (at byte \(input.offset)); it is truncated")
+        } catch is ByteReader.NotText {
+            throw fail("a name is not UTF-8 text")
         }
-        return projections
     }
 
     public static func read(path: String, modelHash: UInt64) throws -> [SavedProjection] {
