@@ -1,6 +1,6 @@
 // ConnectivityBuilder: the synapses of one projection as a CSR table — rows by source neuron, each row's targets
-// increasing — for the patterns all_to_all, one_to_one, all_but_self, random(p), fixed_in_degree(k) and
-// fixed_out_degree(k). Tables are built between local index spaces (a slice's neurons numbered from 0) and then
+// increasing — for the patterns all_to_all, one_to_one, all_but_self, random(p), fixed_in_degree(k),
+// fixed_out_degree(k), and conv/pool between shaped populations (ShapedConnectivity). Tables are built between local index spaces (a slice's neurons numbered from 0) and then
 // placed into the groups' index spaces. Random tables are a pure function of (seed, stream): every row draws
 // with its row as the counter (fixed in-degrees: every column with its column), so the result is the same
 // however the rows are divided between threads. random(p) skips geometrically along a row (one draw per
@@ -14,6 +14,8 @@ public enum ConnectionPattern: Equatable, Sendable {
     case random(p: Double)
     case fixedInDegree(Int)
     case fixedOutDegree(Int)
+    /// Convolution or pooling between shaped populations (ShapedConnectivity).
+    case shaped(ShapedWindow)
 }
 
 /// Synapses as CSR rows: row `i` holds `targets[rowStart[i] ..< rowStart[i + 1]]`.
@@ -45,6 +47,7 @@ public enum ConnectivityBuilder {
         case .random(let p): return p * s * t
         case .fixedInDegree(let k): return Double(k) * t
         case .fixedOutDegree(let k): return Double(k) * s
+        case .shaped(let window): return Double(window.synapseCount)
         }
     }
 
@@ -56,6 +59,8 @@ public enum ConnectivityBuilder {
         let expected = expectedSynapses(pattern, sources: ns, targets: nt)
         guard expected + 6 * expected.squareRoot() < Double(maxSynapses) else { return nil }
         switch pattern {
+        case .shaped(let window):
+            return window.table()
         case .allToAll:
             return full(ns, nt, skippingDiagonal: false)
         case .allButSelf:
@@ -212,8 +217,9 @@ public enum ConnectivityBuilder {
     }
 }
 
-/// Hands a closure that only touches disjoint memory to worker threads.
-struct SendableBox<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
+/// Hands a closure or buffer that only touches disjoint memory to worker threads (the planner's parallel table
+/// building, the gradient trainer's per-worker results).
+public struct SendableBox<T>: @unchecked Sendable {
+    public let value: T
+    public init(_ value: T) { self.value = value }
 }

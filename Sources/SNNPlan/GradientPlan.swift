@@ -1,0 +1,99 @@
+// GradientPlan: a feed-forward spiking network trained by surrogate gradients through time (BPTT), as plain
+// data — dense layers of leaky neurons in discrete time, U[t] = β·U[t−1] + W·x[t] + b − θ·S[t−1] (reset by
+// subtraction, the reset left out of the gradient) and S[t] = H(U[t] − θ); a last layer that does not spike
+// is a leaky integrator whose membrane is the readout. The spike's derivative is replaced by a surrogate.
+// Inputs are the sample's features, presented every step as a current or as Bernoulli spikes.
+
+public enum Surrogate: Sendable, Equatable {
+    /// σ'(x) = 1 / (1 + slope·|x|)² (Zenke & Ganguli's SuperSpike).
+    case fastSigmoid(slope: Float)
+    /// σ'(x) = 1 / (1 + (π/2 · slope · x)²) · slope/2 (the derivative of arctan(π/2 · slope · x)/π).
+    case arctan(slope: Float)
+    /// σ'(x) = max(0, 1 − slope·|x|) · slope.
+    case triangle(slope: Float)
+
+    /// The surrogate derivative at x = U − θ.
+    @inline(__always)
+    public func derivative(_ x: Float) -> Float {
+        switch self {
+        case .fastSigmoid(let k):
+            let d = 1 + k * abs(x)
+            return 1 / (d * d)
+        case .arctan(let k):
+            let a = Float.pi / 2 * k * x
+            return k / 2 / (1 + a * a)
+        case .triangle(let k):
+            return max(0, 1 - k * abs(x)) * k
+        }
+    }
+}
+
+public enum GradientLoss: Sendable, Equatable {
+    /// Cross-entropy of softmax(mean over time of the readout membrane) (the readout layer does not spike).
+    case crossEntropyMembrane
+    /// Cross-entropy of softmax(spike counts) of a spiking output layer.
+    case crossEntropyCount
+    /// Mean squared error between spike counts and targets: `correct` spikes for the label, `incorrect` for others.
+    case countMSE(correct: Float, incorrect: Float)
+}
+
+public struct GradientLayer: Sendable, Equatable {
+    public var inputs: Int
+    public var outputs: Int
+    /// outputs × inputs, row-major.
+    public var weights: [Float]
+    public var bias: [Float]
+    public var beta: Float
+    public var threshold: Float
+    public var spiking: Bool
+
+    public init(inputs: Int, outputs: Int, weights: [Float], bias: [Float]? = nil, beta: Float, threshold: Float,
+                spiking: Bool) {
+        self.inputs = inputs
+        self.outputs = outputs
+        self.weights = weights
+        self.bias = bias ?? [Float](repeating: 0, count: outputs)
+        self.beta = beta
+        self.threshold = threshold
+        self.spiking = spiking
+    }
+}
+
+public struct AdamSettings: Sendable, Equatable {
+    public var learningRate: Float
+    public var beta1: Float = 0.9
+    public var beta2: Float = 0.999
+    public var epsilon: Float = 1e-8
+
+    public init(learningRate: Float) { self.learningRate = learningRate }
+}
+
+public struct GradientPlan: Sendable, Equatable {
+    public enum InputCoding: Sendable, Equatable {
+        /// The features as a current every step.
+        case current
+        /// A spike per step with probability feature · `rate`·dt (features in [0, 1]).
+        case bernoulli(probabilityPerUnit: Float)
+    }
+
+    public var layers: [GradientLayer]
+    public var steps: Int
+    public var input: InputCoding
+    public var surrogate: Surrogate
+    public var loss: GradientLoss
+    public var optimizer: AdamSettings
+    public var batch: Int
+    public var seed: UInt64
+
+    public init(layers: [GradientLayer], steps: Int, input: InputCoding, surrogate: Surrogate, loss: GradientLoss,
+                optimizer: AdamSettings, batch: Int, seed: UInt64) {
+        self.layers = layers
+        self.steps = steps
+        self.input = input
+        self.surrogate = surrogate
+        self.loss = loss
+        self.optimizer = optimizer
+        self.batch = batch
+        self.seed = seed
+    }
+}
