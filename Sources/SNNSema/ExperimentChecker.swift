@@ -70,11 +70,31 @@ final class ExperimentChecker {
                                      ParameterSpec("dt", .quantity(.time)), ParameterSpec("batch", .count),
                                      ParameterSpec("seed", .nonNegativeCount)],
                 statement: "train", at: t.range)
-        if let method = t.method, method.name.name != "gradient" {
-            sink.report(.unknownFunction, "unknown training method '\(method.name.name)'", at: method.name.range,
-                        help: "training uses the connections' `learn` rules; `with gradient(…)` trains by surrogate gradients")
+        if let method = t.method {
+            if method.name.name != "gradient" {
+                sink.report(.unknownFunction, "unknown training method '\(method.name.name)'", at: method.name.range,
+                            help: "training uses the connections' `learn` rules; `with gradient(…)` trains by surrogate gradients")
+            } else {
+                gradient(method)
+            }
         }
         for phase in t.phases ?? [] { self.phase(phase, inTraining: true) }
+    }
+
+    /// `with gradient(…)`: known settings, and a learning rate, slope and momentum in range.
+    private func gradient(_ method: CallSyntax) {
+        let checked = BuiltinArgumentChecker(expressions: expressions).check(NetworkBuiltins.gradient, noun: "method", call: method)
+        for (name, lower, strict) in [("lr", 0.0, true), ("slope", 0.0, true), ("momentum", 0.0, false)] {
+            guard let argument = checked[name], let value = argument.constant?.scalar else { continue }
+            if strict ? value <= lower : value < lower {
+                sink.report(.valueOutOfRange, "'\(name)' must be \(strict ? "larger than" : "at least") \(format(lower)), not \(format(value))",
+                            at: argument.argument.value.range, help: name == "lr" ? "a learning rate such as `lr = 1e-3`" : nil)
+            }
+        }
+        if let momentum = checked["momentum"]?.constant?.scalar, momentum >= 1 {
+            sink.report(.valueOutOfRange, "'momentum' must be below 1, not \(format(momentum))",
+                        at: checked["momentum"]!.argument.value.range)
+        }
     }
 
     private func evaluate(_ e: EvaluateStmt) {

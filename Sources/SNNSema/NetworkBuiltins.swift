@@ -113,6 +113,16 @@ enum NetworkBuiltins {
         ], summary: "a CIFAR-10 binary batch file: 32x32 colour images [3, 32, 32] and 10 classes"),
     ]
 
+    /// `train … with gradient(…)`: surrogate-gradient training through time.
+    static let gradient = BuiltinCallee(name: "gradient", parameters: [
+        ParameterSpec("loss", .choice(["cross_entropy", "mse"])), ParameterSpec("readout", .choice(["membrane", "count"])),
+        ParameterSpec("optimizer", .choice(["adam", "sgd"])), ParameterSpec("lr", .quantity(.none)),
+        ParameterSpec("momentum", .quantity(.none)),
+        ParameterSpec("surrogate", .choice(["fast_sigmoid", "arctan", "triangle"])), ParameterSpec("slope", .quantity(.none)),
+        ParameterSpec("correct", .quantity(.none)), ParameterSpec("incorrect", .quantity(.none)),
+        ParameterSpec("input", .choice(["current", "spikes"])),
+    ], summary: "surrogate-gradient training (BPTT): loss, readout, optimizer, learning rate, surrogate and its slope")
+
     /// Learning rules that need more than local signals, built into the runtime.
     static let rules: [BuiltinCallee] = [
         BuiltinCallee(name: "bp_stdp", parameters: [
