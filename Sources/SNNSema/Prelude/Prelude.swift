@@ -11,6 +11,6 @@ public struct PreludeFile: Sendable {
 public enum Prelude {
     /// Every file of the prelude, in the order `snnc prelude` prints them.
     public static let files: [PreludeFile] = [
-        integrateAndFire, leakyIntegrateAndFire, adaptive, izhikevich, conductanceModels, diehlCook, stdpRules, stdpVariants,
+        integrateAndFire, leakyIntegrateAndFire, adaptive, izhikevich, conductanceModels, diehlCook, stdpRules, stdpVariants, gradientModels,
     ]
 }
