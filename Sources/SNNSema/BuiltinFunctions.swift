@@ -12,7 +12,7 @@ enum FunctionRule: Sendable {
     /// A random draw whose parameters share the dimension of the result: `uniform(low, high)`.
     case random
     /// Readouts of a population in the experiment.
-    case spikeCount, firstSpike, argmax, vote
+    case spikeCount, firstSpike, membrane, argmax, vote
     /// `one_hot(i)` in a reward: 1 for postsynaptic neuron i, 0 for the others.
     case oneHot
 }
@@ -55,6 +55,8 @@ struct BuiltinFunction: Sendable {
                             summary: "spikes of each neuron during the presentation"),
             BuiltinFunction(name: "first_spike", rule: .firstSpike, parameters: ["population"], optionalCount: 0,
                             summary: "time of each neuron's first spike during the presentation"),
+            BuiltinFunction(name: "membrane", rule: .membrane, parameters: ["population"], optionalCount: 0,
+                            summary: "each neuron's membrane potential `v` averaged over the presentation (gradient-trained readouts)"),
             BuiltinFunction(name: "argmax", rule: .argmax, parameters: ["values"], optionalCount: 0,
                             summary: "the index of the largest value"),
             BuiltinFunction(name: "vote", rule: .vote, parameters: ["values"], optionalCount: 0,

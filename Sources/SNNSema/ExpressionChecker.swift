@@ -180,7 +180,7 @@ struct ExpressionChecker {
             return TypedValue(.quantity(root), shape: v.shape)
         case .sameDimension, .random:
             return sameDimension(values, function: name, whole: whole)
-        case .spikeCount, .firstSpike:
+        case .spikeCount, .firstSpike, .membrane:
             return readout(of: values[0], function: function, whole: whole)
         case .argmax, .vote:
             let v = requireQuantity(values[0], role: "the argument of '\(name)'")
