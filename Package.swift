@@ -14,8 +14,14 @@ import PackageDescription
 var runtimeSettings: [SwiftSetting] = [
     .unsafeFlags(["-Ounchecked", "-enforce-exclusivity=unchecked"], .when(configuration: .release)),
 ]
-if let cpu = Context.environment["SNNC_TARGET_CPU"], !cpu.isEmpty {
-    runtimeSettings.append(.unsafeFlags(["-target-cpu", cpu], .when(configuration: .release)))
+let targetCPU = Context.environment["SNNC_TARGET_CPU"] ?? ""
+if !targetCPU.isEmpty {
+    runtimeSettings.append(.unsafeFlags(["-target-cpu", targetCPU], .when(configuration: .release)))
+}
+// SNNC_VECTOR_WIDTH=16: 16-lane vectors (SIMD16<Float>) instead of 8. Not the default: on this project's AVX-512
+// VM the interpreter ran CUBA 3.4x slower with them (2026-12-02), though a hand-written kernel ties.
+if Context.environment["SNNC_VECTOR_WIDTH"] == "16" {
+    runtimeSettings.append(.define("SNNC_VECTOR16"))
 }
 
 let package = Package(

@@ -16,6 +16,7 @@ struct ExperimentSummary {
             if t.extraPresentations > 0 { out += " (+\(t.extraPresentations) boosted repeats)" }
             out += String(format: " in %.2f s (%.1f samples/s)", t.seconds, t.seconds > 0 ? Double(t.samplesShown) / t.seconds : 0)
             if let accuracy = t.lastEpochAccuracy { out += String(format: "; last-epoch accuracy %.1f%%", accuracy * 100) }
+            if let loss = t.lastEpochLoss { out += String(format: ", loss %.4f", loss) }
             out += "\n"
         }
         for a in result.assignments {
@@ -42,6 +43,7 @@ struct ExperimentSummary {
                 var o: [String: Any] = ["dataset": t.dataset, "epochs": t.epochs, "samples": t.samplesShown,
                                         "boosted_repeats": t.extraPresentations, "wall_s": t.seconds]
                 if let accuracy = t.lastEpochAccuracy { o["last_epoch_accuracy"] = accuracy }
+                if let loss = t.lastEpochLoss { o["last_epoch_loss"] = loss }
                 return o
             },
             "evaluations": result.evaluations.map { e -> [String: Any] in

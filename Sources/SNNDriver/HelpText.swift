@@ -83,7 +83,10 @@ enum HelpText {
           --threads N      Worker threads, used exactly (default: up to all cores, as many as the network's
                            work per step pays for; results are bit-identical for any N)
           --json           Print the summary as JSON on standard output
-          --plot FILE.svg  Draw a spike raster (and recorded traces) as SVG
+          --plot FILE.svg  Draw an SVG: for a model with an experiment (train, evaluate, load) and a learning
+                           connection, the receptive fields of the first one from a 2-D input (one
+                           grayscale image of its weights per target neuron); otherwise the spike raster
+                           (and recorded traces)
           --out DIR        Where recordings go (default: MODEL_output in the current folder)
           --data DIR       Look for data files in DIR too (after the model's folder, before $SNNC_DATA)
           --checkpoint-every N

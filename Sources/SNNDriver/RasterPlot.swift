@@ -70,7 +70,7 @@ struct RasterPlot {
         <rect x="\(f(left))" y="\(f(y))" width="\(f(width - left - right))" height="\(f(height))" fill="none" stroke="#999"/>
         <text x="\(f(left - 6))" y="\(f(y + 10))" text-anchor="end">\(top)</text>
         <text x="\(f(left - 6))" y="\(f(y + height))" text-anchor="end">\(bottom)</text>
-        <text x="\(f(left - 6))" y="\(f(y + height / 2))" text-anchor="end" font-weight="bold">\(escape(label))</text>
+        <text x="\(f(left - 6))" y="\(f(y + height / 2))" text-anchor="end" font-weight="bold">\(Self.escape(label))</text>
 
         """
     }
@@ -84,7 +84,7 @@ struct RasterPlot {
 
     private func f(_ value: Double) -> String { String(format: "%.1f", value) }
 
-    private func escape(_ text: String) -> String {
+    static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
     }
 }

@@ -1,6 +1,7 @@
 // RunCommand: `snnc run MODEL [options]` — checks the model, plans it, simulates it and reports: a summary (or
-// JSON with --json), recordings as CSV and .npy in the output folder, an SVG raster with --plot. Exit status 0
-// when the run completed (or was stopped with Ctrl-C), 1 for diagnostics or a numeric blow-up, 2 for usage.
+// JSON with --json), recordings as CSV and .npy in the output folder, with --plot an SVG (the learned receptive
+// fields for a model with an experiment and a learning connection, else the spike raster). Exit status 0 when
+// the run completed (or was stopped with Ctrl-C), 1 for diagnostics or a numeric blow-up, 2 for usage.
 
 import Foundation
 import SNNPlan
@@ -72,7 +73,8 @@ enum RunCommand {
 
         var files = try RecordingWriter(plan: planned, folder: folder).write(result)
         if let plot = options.plot {
-            let svg = RasterPlot(plan: planned, result: result).svg()
+            let grid = experiment.flatMap { WeightGridPlot(plan: planned, model: model, learned: $0.learnedWeights) }
+            let svg = grid?.svg() ?? RasterPlot(plan: planned, result: result).svg()
             guard FileManager.default.createFile(atPath: plot, contents: Data(svg.utf8)) else {
                 throw CLIError.io("cannot write '\(plot)'")
             }

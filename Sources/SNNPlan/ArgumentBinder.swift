@@ -28,6 +28,7 @@ enum ArgumentBinder {
         "simulate": ["dt", "seed"], "record": ["interval"],
         "uniform": ["low", "high"], "normal": ["mean", "sd"], "lognormal": ["median", "sigma"],
         "min": ["a", "b"], "max": ["a", "b"], "clip": ["x", "low", "high"],
+        "bp_stdp": ["lr", "window"],
     ]
 
     static func bind(_ call: CallSyntax) -> [String: Argument] {

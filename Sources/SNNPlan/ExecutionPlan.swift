@@ -15,12 +15,14 @@ public struct ExecutionPlan: Sendable {
     public var recorders: [RecorderPlan]
     /// The learning rules of projections (at most one per projection).
     public var plasticity: [PlasticityPlan]
+    /// The projections that learn with BP-STDP, in update order; nil when none does.
+    public var supervised: SupervisedPlan?
     /// What `train`, `evaluate`, `assign labels`, `save` and `load` do; nil for a model that only simulates.
     public var experiment: ExperimentPlan?
 
     public init(dt: Double, steps: Int, seed: UInt64, populations: [PopulationPlan] = [], sources: [SourcePlan] = [],
                 projections: [ProjectionPlan] = [], recorders: [RecorderPlan] = [], plasticity: [PlasticityPlan] = [],
-                experiment: ExperimentPlan? = nil) {
+                supervised: SupervisedPlan? = nil, experiment: ExperimentPlan? = nil) {
         self.dt = dt
         self.steps = steps
         self.seed = seed
@@ -29,6 +31,7 @@ public struct ExecutionPlan: Sendable {
         self.projections = projections
         self.recorders = recorders
         self.plasticity = plasticity
+        self.supervised = supervised
         self.experiment = experiment
     }
 }

@@ -1,7 +1,8 @@
 // ExperimentCompiler: the experiment statements in file order → ExperimentSteps. `train on D, epochs, samples
 // { present T, rest R, reward …, boost …, predict = … }`, `assign labels by mean response of P`, `evaluate on D
 // { predict = … }` (present, rest and boost come from the last train unless given), `save`/`load weights [of a -> b] to/from "file"`,
-// and `simulate` (its steps). Readouts are `argmax(spike_count(P))` and `vote(spike_count(P))`; anything else
+// and `simulate` (its steps). A train block's `target = label, target_rate = R` is its BP-STDP teacher
+// (SupervisedCompiler.teacher). Readouts are `argmax(spike_count(P))` and `vote(spike_count(P))`; anything else
 // is PlanCode.unsupportedExperiment, reported even when the data could not be read.
 
 import SNNData
@@ -10,6 +11,8 @@ import SNNSource
 import SNNSyntax
 
 struct ExperimentCompiler {
+    /// Lowers `with gradient(…)` training (nil: the plan's populations or projections are incomplete).
+    let gradient: GradientCompiler?
     let groups: GroupTable
     let constants: FileConstants
     let dt: Double
@@ -18,6 +21,11 @@ struct ExperimentCompiler {
     /// Plan projections' endpoint names, by index.
     let projections: [(sourceName: String, targetName: String)]
     let learningProjections: [Int]
+    /// The bp_stdp layers in update order (nil when there are none, or they could not be ordered).
+    let supervised: SupervisedPlan?
+    let populationNames: [String]
+    /// Whether some connection learns with bp_stdp (the teacher is not checked when its layers failed).
+    let hasSupervisedLayers: Bool
 
     struct Output {
         var steps: [ExperimentStep] = []
@@ -30,6 +38,7 @@ struct ExperimentCompiler {
         var setIndex: [String: Int] = [:]
         var lastTiming = (present: Int(0.1 / dt), rest: 0)
         var lastTrain: Int?
+        var gradientReadouts = Set<Int>()
         var lastBoost: BoostPlan?
         let values = ValueCompiler(constants: constants)
         func fail(_ message: String, at range: SourceRange, help: String? = nil) {
@@ -50,6 +59,16 @@ struct ExperimentCompiler {
             return output.sampleSets.count - 1
         }
         func readout(_ expr: Expr) -> ReadoutPlan? {
+            if case .call(let callee, let arguments) = expr.kind, case .name("argmax") = callee.kind, arguments.count == 1,
+               case .call(let inner, let innerArguments) = arguments[0].value.kind, case .name("membrane") = inner.kind,
+               innerArguments.count == 1, case .name(let population) = innerArguments[0].value.kind,
+               case .population(let p)? = groups[population]?.reference {
+                guard gradientReadouts.contains(p) else {
+                    fail("`membrane(\(population))` is read from a network trained `with gradient(…)` before this statement", at: expr.range)
+                    return nil
+                }
+                return .argmaxMembrane(population: p)
+            }
             guard case .call(let callee, let arguments) = expr.kind, case .name(let function) = callee.kind,
                   arguments.count == 1, case .call(let inner, let innerArguments) = arguments[0].value.kind,
                   case .name("spike_count") = inner.kind, innerArguments.count == 1,
@@ -71,12 +90,23 @@ struct ExperimentCompiler {
             switch item.kind {
             case .simulate(let statement):
                 output.steps.append(.simulate(steps: steps(statement.duration)))
+            case .train(let statement) where statement.method?.name.name == "gradient":
+                var problems: [Diagnostic] = []
+                let step = gradientStep(statement, lastTiming: lastTiming, sampleSet: sampleSet, readout: readout,
+                                        into: &problems)
+                output.diagnostics += problems
+                if let step {
+                    output.steps.append(.trainGradient(step))
+                    gradientReadouts.insert(step.readout)
+                    lastTiming = (step.presentation.presentSteps, step.presentation.restSteps)
+                }
             case .train(let statement):
                 let options = labelled(statement.options)
                 var train = TrainPlan(presentation: PresentationPlan(sampleSet: -1, epochs: count(options["epochs"]) ?? 1,
                                                                      samples: count(options["samples"]),
                                                                      presentSteps: lastTiming.present, restSteps: 0))
                 var hasPresent = false
+                var target: Expr?, targetRate: Expr?
                 for phase in statement.phases ?? [] {
                     switch phase.kind {
                     case .present(let duration):
@@ -86,23 +116,36 @@ struct ExperimentCompiler {
                         train.presentation.restSteps = steps(duration)
                     case .reward(let value, let condition, let otherwise):
                         train.reward = reward(value, condition, otherwise, readout: readout, fail: fail, values: values)
-                        if case .correct(let r, _, _)? = train.reward, train.predict == nil { train.predict = r }
+                        if train.predict == nil { train.predict = train.reward?.readouts.first }
                     case .boost(_, let amount, let condition):
                         train.boost = boost(amount, condition, values: values, fail: fail)
                     case .setting(let name, let value):
                         switch name.name {
                         case "predict": train.predict = readout(value)
-                        default:
-                            fail("`\(name.name) = …` (supervised targets for BP-STDP) is not run yet", at: phase.range,
-                                 help: "BP-STDP training comes with the supervised-learning work (issue 7)")
+                        case "target": target = value
+                        case "target_rate": targetRate = value
+                        default: break    // the checker reports unknown settings
                         }
                     }
+                }
+                if supervised != nil || !hasSupervisedLayers {
+                    let taught = SupervisedCompiler.teacher(target: target, rate: targetRate, block: statement.range,
+                                                            predict: train.predict, supervised: supervised,
+                                                            populationNames: populationNames, constants: constants, dt: dt)
+                    train.teacher = taught.teacher
+                    output.diagnostics += taught.diagnostics
                 }
                 if !hasPresent { train.presentation.presentSteps = lastTiming.present }
                 lastTiming = (train.presentation.presentSteps, train.presentation.restSteps)
                 lastBoost = train.boost
                 guard let set = sampleSet(statement.data) else { continue }
                 train.presentation.sampleSet = set
+                if train.teacher != nil, let supervised, let size = groups.populations[supervised.output].size,
+                   let wrong = SupervisedCompiler.checkClasses(output.sampleSets[set].classCount, outputSize: size,
+                                                               outputName: populationNames[supervised.output],
+                                                               at: target?.range ?? statement.range) {
+                    output.diagnostics.append(wrong)
+                }
                 output.steps.append(.train(train))
                 lastTrain = output.steps.count - 1
             case .assignLabels(let statement):
@@ -163,23 +206,31 @@ struct ExperimentCompiler {
 
     private func reward(_ value: Expr, _ condition: Expr?, _ otherwise: Expr?, readout: (Expr) -> ReadoutPlan?,
                         fail: (String, SourceRange, String?) -> Void, values: ValueCompiler) -> RewardPlan? {
-        guard let right = try? values.compile(value).constantValue else {
-            fail("a reward is a number known before the run", value.range, nil)
+        func lower(_ expr: Expr) -> RewardPlan? {
+            if let constant = try? values.compile(expr).constantValue { return .constant(constant) }
+            switch expr.kind {
+            case .name("label"): return .label
+            case .unary(.negate, let e): return lower(e).map(RewardPlan.negate)
+            case .unary(.plus, let e): return lower(e)
+            case .binary(let op, let a, let b):
+                guard let op = RewardOperator(rawValue: op.rawValue) else { break }
+                guard let left = lower(a), let right = lower(b) else { return nil }
+                return .binary(op, left, right)
+            case .call(let callee, let arguments):
+                return readout(expr).map(RewardPlan.prediction)
+            default:
+                break
+            }
+            fail("a reward is made of numbers, `label`, readouts (`argmax(spike_count(P))`), `one_hot(…)`, arithmetic and comparisons",
+                 expr.range, nil)
             return nil
         }
-        guard let condition else { return .constant(right) }
-        let wrong = otherwise.flatMap { try? values.compile($0).constantValue } ?? 0
-        guard case .binary(.equal, let a, let b) = condition.kind else {
-            fail("a reward's condition is `READOUT == label`", condition.range, nil)
-            return nil
-        }
-        let readoutSide: Expr
-        if case .name("label") = b.kind { readoutSide = a } else if case .name("label") = a.kind { readoutSide = b } else {
-            fail("a reward's condition is `READOUT == label`", condition.range, nil)
-            return nil
-        }
-        guard let r = readout(readoutSide) else { return nil }
-        return .correct(r, right: right, wrong: wrong)
+        guard let then = lower(value) else { return nil }
+        guard let condition else { return then }
+        guard let test = lower(condition) else { return nil }
+        let otherwise = otherwise.map(lower) ?? .constant(0)
+        guard let otherwise else { return nil }
+        return .select(test, then, otherwise)
     }
 
     private func boost(_ amount: Expr, _ condition: Expr, values: ValueCompiler,

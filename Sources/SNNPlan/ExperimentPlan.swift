@@ -32,19 +32,14 @@ public enum ReadoutPlan: Sendable, Equatable {
     case argmaxCount(population: Int)
     /// The class whose assigned neurons of `population` have the highest mean spike count (`assign labels`).
     case vote(population: Int)
+    /// The neuron with the highest mean membrane potential (read by gradient-trained networks).
+    case argmaxMembrane(population: Int)
 
     public var population: Int {
         switch self {
-        case .argmaxCount(let p), .vote(let p): return p
+        case .argmaxCount(let p), .vote(let p), .argmaxMembrane(let p): return p
         }
     }
-}
-
-public enum RewardPlan: Sendable, Equatable {
-    /// The same reward after every sample.
-    case constant(Double)
-    /// `reward right when READOUT == label else wrong`.
-    case correct(ReadoutPlan, right: Double, wrong: Double)
 }
 
 /// `boost input rate by amount while spike_count(population) < minimumSpikes`: the sample is shown again, after
@@ -90,14 +85,17 @@ public struct TrainPlan: Sendable, Equatable {
     public var predict: ReadoutPlan?
     /// Populations whose responses per class are collected in the last epoch for `assign labels`.
     public var responses: [Int]
+    /// `target = label`: the teacher of the bp_stdp output layer (see SupervisedPlan).
+    public var teacher: TeacherPlan?
 
     public init(presentation: PresentationPlan, reward: RewardPlan? = nil, boost: BoostPlan? = nil,
-                predict: ReadoutPlan? = nil, responses: [Int] = []) {
+                predict: ReadoutPlan? = nil, responses: [Int] = [], teacher: TeacherPlan? = nil) {
         self.presentation = presentation
         self.reward = reward
         self.boost = boost
         self.predict = predict
         self.responses = responses
+        self.teacher = teacher
     }
 }
 
@@ -128,6 +126,7 @@ public struct TransferPlan: Sendable, Equatable {
 public enum ExperimentStep: Sendable, Equatable {
     case simulate(steps: Int)
     case train(TrainPlan)
+    case trainGradient(GradientTrainPlan)
     case assignLabels(population: Int)
     case evaluate(EvaluatePlan)
     case save(TransferPlan)

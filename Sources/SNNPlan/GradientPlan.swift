@@ -59,6 +59,12 @@ public struct GradientLayer: Sendable, Equatable {
     }
 }
 
+public enum OptimizerSettings: Sendable, Equatable {
+    case adam(AdamSettings)
+    /// Stochastic gradient descent with momentum (v ← momentum·v + g; w ← w − rate·v).
+    case sgd(learningRate: Float, momentum: Float)
+}
+
 public struct AdamSettings: Sendable, Equatable {
     public var learningRate: Float
     public var beta1: Float = 0.9
@@ -81,12 +87,12 @@ public struct GradientPlan: Sendable, Equatable {
     public var input: InputCoding
     public var surrogate: Surrogate
     public var loss: GradientLoss
-    public var optimizer: AdamSettings
+    public var optimizer: OptimizerSettings
     public var batch: Int
     public var seed: UInt64
 
     public init(layers: [GradientLayer], steps: Int, input: InputCoding, surrogate: Surrogate, loss: GradientLoss,
-                optimizer: AdamSettings, batch: Int, seed: UInt64) {
+                optimizer: OptimizerSettings, batch: Int, seed: UInt64) {
         self.layers = layers
         self.steps = steps
         self.input = input
@@ -95,5 +101,22 @@ public struct GradientPlan: Sendable, Equatable {
         self.optimizer = optimizer
         self.batch = batch
         self.seed = seed
+    }
+}
+
+/// `train … with gradient(…)` in an experiment: the network to train, what to present, and the projections
+/// (in layer order) whose weights the trained layers replace afterwards.
+public struct GradientTrainPlan: Sendable, Equatable {
+    public var network: GradientPlan
+    public var presentation: PresentationPlan
+    public var projections: [Int]
+    /// The population whose readout gives the prediction (the last layer's target).
+    public var readout: Int
+
+    public init(network: GradientPlan, presentation: PresentationPlan, projections: [Int], readout: Int) {
+        self.network = network
+        self.presentation = presentation
+        self.projections = projections
+        self.readout = readout
     }
 }

@@ -43,6 +43,7 @@ extension ProgramListing {
             switch r {
             case .argmaxCount(let p): return "argmax(spike_count(\(population(p))))"
             case .vote(let p): return "vote(spike_count(\(population(p))))"
+            case .argmaxMembrane(let p): return "argmax(membrane(\(population(p))))"
             }
         }
         func timing(_ p: PresentationPlan) -> String {
@@ -55,16 +56,15 @@ extension ProgramListing {
             case .train(let t):
                 var line = "train on \(timing(t.presentation))"
                 if let predict = t.predict { line += ", predict \(readout(predict))" }
-                if let reward = t.reward {
-                    switch reward {
-                    case .constant(let r): line += ", reward \(r)"
-                    case .correct(let r, let right, let wrong): line += ", reward \(right) when \(readout(r)) == label else \(wrong)"
-                    }
-                }
+                if let reward = t.reward { line += ", reward " + (reward.isPerNeuron ? "per postsynaptic neuron" : "per sample") }
                 if let boost = t.boost {
                     line += ", boost by \(boost.amount) Hz while spike_count(\(population(boost.population))) < \(boost.minimumSpikes)"
                 }
                 lines.append(line)
+            case .trainGradient(let g):
+                let sizes = [g.network.layers.first?.inputs ?? 0] + g.network.layers.map(\.outputs)
+                lines.append("train by surrogate gradients on \(timing(g.presentation)), layers \(sizes.map(String.init).joined(separator: "-")), "
+                             + "batch \(g.network.batch), \(g.network.surrogate), \(g.network.loss), \(g.network.optimizer)")
             case .assignLabels(let p): lines.append("assign labels of \(population(p))")
             case .evaluate(let e): lines.append("evaluate on \(timing(e.presentation)), predict \(readout(e.predict))")
             case .save(let t): lines.append("save weights of \(t.projections.map { plan.projections[$0].name }.joined(separator: ", ")) to \(t.path)")

@@ -19,11 +19,12 @@ extension PlanCode {
                     lif + "population p = cell[10]\nconnect p -> p: all_to_all on spike { v *= 0.5 }\nsimulate 1 s",
                     lif + "population p = cell[10]\nconnect p -> p: all_to_all on spike { v += -1 mV }\nsimulate 1 s")
         case .unsupportedConnectivity:
-            return ("Convolution and pooling between shaped populations are checked, but the runtime does not build "
-                + "them yet (they come with gradient training). Use explicit patterns (`all_to_all`, "
-                + "`random(p = …)`, `fixed_in_degree(k = …)`) for `snnc run`.",
-                    lif + "population a = cell[1, 8, 8]\npopulation b = cell[1, 4, 4]\nconnect a -> b: pool(size = 2) on spike { v += 1 mV }\nsimulate 1 s",
-                    lif + "population a = cell[64]\npopulation b = cell[16]\nconnect a -> b: fixed_in_degree(k = 4) on spike { v += 1 mV }\nsimulate 1 s")
+            return ("The runtime stores each connection as a table of synapses with 32-bit indices and delays of at "
+                + "most 65,535 steps, and joins convolution or pooling windows only between whole shaped populations. "
+                + "A connection that would exceed those limits, or a window between slices, cannot be built: use a "
+                + "shorter delay or a larger time step, a sparser pattern, or whole populations.",
+                    lif + "population a = cell[10]\npopulation b = cell[10]\nconnect a -> b: all_to_all, delay = 10 s on spike { v += 1 mV }\nsimulate 1 s",
+                    lif + "population a = cell[10]\npopulation b = cell[10]\nconnect a -> b: all_to_all, delay = 10 ms on spike { v += 1 mV }\nsimulate 1 s")
         case .unsupportedInput:
             return ("Inputs that encode dataset features (Poisson rates from `mnist.image`, Gaussian receptive "
                 + "fields, latency codes) are presented sample by sample by `train` and `evaluate`, which come with "
@@ -65,6 +66,20 @@ extension PlanCode {
                 + "cannot be computed after a sample yet.",
                     lif + "dataset iris = csv(\"missing_iris.csv\", label = species, normalize = minmax)\ninput f = poisson(rate = iris.features * 100 Hz)[4]\npopulation out = cell[3]\nconnect f -> out: all_to_all on spike { v += 2 mV }\n" + "train on iris, epochs = 1 { present 40 ms }\nevaluate on iris { predict = argmax(spike_count(out)) + 1 }",
                     lif + "input f = poisson(rate = 100 Hz)[4]\npopulation out = cell[3]\nconnect f -> out: all_to_all on spike { v += 2 mV }\nsimulate 100 ms")
+        case .unsupportedSupervision:
+            let net = "neuron unit {\n  param theta = 0.9\n  state u = 0\n  spike when u >= theta\n  reset u = 0\n}\n"
+                + "input f = bernoulli(rate = 100 Hz)[4]\npopulation hidden = unit[30]\npopulation out = unit(theta = 0.75)[3]\n"
+                + "connect f -> hidden: all_to_all, weight = normal(0, 1) on spike { u += w }\n  learn bp_stdp(lr = 0.005, window = 4 ms)\n"
+            return ("BP-STDP (`learn bp_stdp`) teaches one output layer: in a `train` block with `target = label`, the "
+                + "label's output neuron gets a teacher spike train (`target_rate`, 250 Hz by default) and the error is "
+                + "sent back through the bp_stdp connections to the hidden layers. So the bp_stdp connections must lead, "
+                + "without loops, into one population (the one `predict` reads); every `learn bp_stdp` counts spikes over "
+                + "the same window of at least one step; a `train` block of such a model needs `target = label`, and "
+                + "`target = label` needs bp_stdp connections; the data may have at most as many classes as the output "
+                + "layer has neurons, and the target rate gives at most one spike per step.",
+                    net + "population side = unit[3]\nconnect hidden -> out: all_to_all, weight = normal(0, 1) on spike { u += w }\n  learn bp_stdp(lr = 0.005, window = 4 ms)\n"
+                        + "connect hidden -> side: all_to_all, weight = normal(0, 1) on spike { u += w }\n  learn bp_stdp(lr = 0.005, window = 4 ms)\nsimulate 50 ms with dt = 1 ms",
+                    net + "connect hidden -> out: all_to_all, weight = normal(0, 1) on spike { u += w }\n  learn bp_stdp(lr = 0.005, window = 4 ms)\nsimulate 50 ms with dt = 1 ms")
         case .nothingToSimulate:
             return ("`snnc run` runs the experiment the model describes; a model without `simulate` (or, later, "
                 + "`train`/`evaluate`) has nothing to run. Add `simulate DURATION with dt = …, seed = …`.",
@@ -82,6 +97,14 @@ extension PlanCode {
                 + "two numbers, a source outside the input or a negative time.",
                     lif + "population p = cell[10]\ninput s = spike_file(\"missing.csv\")[10]\nconnect s -> p: one_to_one on spike { v += 1 mV }\nsimulate 100 ms",
                     lif + "population p = cell[10]\ninput s = pulse_packet(time = 20 ms, jitter = 1 ms)[10]\nconnect s -> p: one_to_one on spike { v += 1 mV }\nsimulate 100 ms")
+        case .unsupportedGradient:
+            return ("`train … with gradient(…)` differentiates a chain of dense layers from the dataset's rate-coded "
+                + "input: `all_to_all` connections with `on spike { v += w }` into populations of the prelude's "
+                + "`leaky` (spiking, reset by subtraction) and, last, `leaky_readout` (a readout that does not spike) "
+                + "for a loss on the membrane, or `leaky` for a loss on spike counts. Other neuron models have no "
+                + "backward pass; rewrite the layers with `leaky`.",
+                    "dataset iris = csv(\"missing_iris.csv\", label = species, normalize = minmax)\ninput f = bernoulli(rate = iris.features * 200 Hz)[4]\n" + "population out = lif[3]\nconnect f -> out: all_to_all on spike { v += w * 1 mV }\ntrain on iris, batch = 16 with gradient(lr = 1e-3) { present 25 ms }",
+                    "input f = bernoulli(rate = 200 Hz)[4]\npopulation hidden = leaky[20]\npopulation out = leaky_readout[3]\nconnect f -> hidden: all_to_all on spike { v += w }\nconnect hidden -> out: all_to_all on spike { v += w }\nsimulate 25 ms")
         case .unsupportedRecording:
             return ("The runtime records spikes, state variables and parameters that differ between neurons; a "
                 + "`let` value is computed inside the update and not kept. Record the state variables it is "

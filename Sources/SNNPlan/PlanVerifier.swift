@@ -3,7 +3,8 @@
 // registers written before they are read, tables, stores, results); each source group's rates and spike
 // times; each projection's CSR table (rowStart sized source + 1, starting at 0, never decreasing, ending at the
 // synapse count; targets inside the target group; one weight per synapse; delays ≥ 1, one per synapse or none;
-// effects on existing state buffers); and each recorder's group, buffer, neurons and interval. A failure is a
+// effects on existing state buffers); each recorder's group, buffer, neurons and interval; and the BP-STDP
+// layers (existing projections, once each, into populations, the output one of them, a window of ≥ 1 step). A failure is a
 // bug of snnc, returned as a message (the driver prints "internal error: …, please report").
 
 public struct PlanVerificationError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -39,6 +40,18 @@ public enum PlanVerifier {
         }
         for (index, recorder) in plan.recorders.enumerated() {
             try check(recorder, in: plan, "recorder \(index) '\(recorder.name)'")
+        }
+        if let supervised = plan.supervised { try check(supervised, in: plan) }
+    }
+
+    private static func check(_ supervised: SupervisedPlan, in plan: ExecutionPlan) throws {
+        let projections = supervised.layers.map(\.projection)
+        guard Set(projections).count == projections.count, projections.allSatisfy(plan.projections.indices.contains) else {
+            throw fail("the bp_stdp layers \(projections) are not distinct projections of the plan")
+        }
+        guard plan.populations.indices.contains(supervised.output), supervised.windowSteps >= 1,
+              projections.contains(where: { plan.projections[$0].target == supervised.output }) else {
+            throw fail("the bp_stdp output \(supervised.output) or window \(supervised.windowSteps) is invalid")
         }
     }
 

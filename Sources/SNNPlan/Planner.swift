@@ -115,6 +115,7 @@ public enum Planner {
                                                     populations: populations, schedule: schedule)
         var projections: [ProjectionPlan] = []
         var plasticity: [PlasticityPlan] = []
+        var supervisedLayers: [SupervisedCompiler.Layer] = []
         var endpoints: [(sourceName: String, targetName: String)] = []
         var nextIndex = 0
         for item in model.syntax.items {
@@ -125,18 +126,29 @@ public enum Planner {
                 endpoints.append((projection.sourceName, projection.targetName))
             }
             plasticity += output.plasticity
+            supervisedLayers += output.supervised
             diagnostics += output.diagnostics
             internalErrors += output.internalErrors
         }
 
+        let populationNames = groups.populations.map(\.name.name)
+        let (supervised, supervisedDiagnostics) = SupervisedCompiler.assemble(supervisedLayers, populationNames: populationNames)
+        diagnostics += supervisedDiagnostics
         var experiment: ExperimentPlan?
         if experimenting {
-            let compiler = ExperimentCompiler(groups: groups, constants: constants, dt: schedule.dt, datasets: loaded.sets,
-                                              projections: endpoints, learningProjections: plasticity.map(\.projection))
+            let learners = plasticity.map(\.projection) + (supervised?.layers.map(\.projection) ?? [])
+            let complete = populations.compactMap { $0 }
+            let gradient = complete.count == populations.count
+                ? GradientCompiler(model: model, groups: groups, constants: constants, dt: schedule.dt, seed: schedule.seed,
+                                   populations: complete, projections: projections, encoders: encoders) : nil
+            let compiler = ExperimentCompiler(gradient: gradient, groups: groups, constants: constants, dt: schedule.dt, datasets: loaded.sets,
+                                              projections: endpoints, learningProjections: learners.sorted(),
+                                              supervised: supervised, populationNames: populationNames,
+                                              hasSupervisedLayers: SupervisedCompiler.isUsed(in: model))
             let output = compiler.compile(model.syntax)
             diagnostics += output.diagnostics
             experiment = ExperimentPlan(sampleSets: output.sampleSets, encoders: encoders, steps: output.steps,
-                                        modelHash: modelHash(projections, plasticity))
+                                        modelHash: modelHash(projections, plasticity, supervised))
         }
 
         var recorderCompiler = RecorderCompiler(model: model, constants: constants, groups: groups,
@@ -162,7 +174,7 @@ public enum Planner {
         let plan = ExecutionPlan(dt: schedule.dt, steps: schedule.steps, seed: schedule.seed,
                                  populations: completePopulations, sources: completeSources,
                                  projections: projections, recorders: recorders, plasticity: plasticity,
-                                 experiment: experiment)
+                                 supervised: supervised, experiment: experiment)
         if case .failure(let error) = PlanVerifier.verify(plan) {
             return PlanOutcome(plan: nil, diagnostics: diagnostics, internalError: "the plan failed verification: \(error.message)")
         }
@@ -196,13 +208,15 @@ public enum Planner {
 
     /// FNV-1a over the projections' names and synapse counts and the rules that learn: the identity saved
     /// weights are checked against.
-    static func modelHash(_ projections: [ProjectionPlan], _ plasticity: [PlasticityPlan]) -> UInt64 {
+    static func modelHash(_ projections: [ProjectionPlan], _ plasticity: [PlasticityPlan],
+                          _ supervised: SupervisedPlan? = nil) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         func mix(_ text: String) {
             for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         }
         for p in projections { mix("\(p.name)|\(p.synapseCount);") }
         for l in plasticity { mix("\(l.projection):\(l.rule):\(l.synapticVariables.map(\.name));") }
+        for l in supervised?.layers ?? [] { mix("\(l.projection):bp_stdp;") }
         return hash
     }
 }

@@ -2,9 +2,9 @@
 // pair: the pattern's CSR table (ConnectivityBuilder) placed through the endpoints' slices, a weight and a delay
 // per synapse, and the `on spike` block's effects on the target (SynapticEffects). Weights come from
 // `weight = …`, else from the `learn` rule's initial `w`, else 1; delays from `delay = …` in whole steps
-// (at least 1), else 1 step. Every projection draws from its own streams (PlanStreams), keyed by its index in
-// the plan, so the tables depend on the seed and the file only. `normalize` belongs to learning and is not
-// applied by `snnc run`.
+// (at least 1), else 1 step. conv/pool windows take the endpoints' shapes (ShapedConnectivity). Every
+// projection draws from its own streams (PlanStreams), keyed by its index in the plan, so the tables depend on
+// the seed and the file only. `learn` and `normalize` become the projection's PlasticityPlan (RuleCompiler).
 
 import SNNSema
 import SNNSource
@@ -21,6 +21,7 @@ struct ProjectionCompiler {
     struct Output {
         var projections: [(plan: ProjectionPlan, sourceName: String, targetName: String)] = []
         var plasticity: [PlasticityPlan] = []
+        var supervised: [SupervisedCompiler.Layer] = []
         var diagnostics: [Diagnostic] = []
         var internalErrors: [String] = []
     }
@@ -52,6 +53,18 @@ struct ProjectionCompiler {
                     continue    // the checker has reported the slice
                 }
                 let name = "\(sourceEndpoint.name.name) -> \(targetEndpoint.name.name)"
+                var pattern = pattern
+                if case .shaped(var window) = pattern {
+                    guard sourceSelection.isAll, targetSelection.isAll, let inputShape = ShapedWindow.channelsFirst(sourceShape),
+                          let outputShape = ShapedWindow.channelsFirst(targetShape) else {
+                        output.diagnostics.append(.plan(.unsupportedConnectivity, "`\(decl.pattern.name.name)` joins whole shaped populations, not slices",
+                                                        at: decl.pattern.range))
+                        continue
+                    }
+                    window.input = inputShape
+                    window.output = outputShape
+                    pattern = .shaped(window)
+                }
                 guard let local = ConnectivityBuilder.build(pattern, sources: sourceSelection.count,
                                                             targets: targetSelection.count, seed: schedule.seed,
                                                             stream: PlanStreams.connectivity(index)) else {
@@ -106,7 +119,8 @@ struct ProjectionCompiler {
                                           rowStart: table.rowStart, targets: table.targets, weights: weights,
                                           delays: delays.perSynapse, uniformDelay: delays.uniform, effects: effects)
                 output.projections.append((plan, sourceEndpoint.name.name, targetEndpoint.name.name))
-                if let learning = plasticity(decl, projection: index, weights: weights, into: &output) {
+                if let learning = plasticity(decl, projection: index, source: source.reference, target: targetIndex,
+                                             weights: weights, into: &output) {
                     output.plasticity.append(learning)
                 }
             }
@@ -117,8 +131,9 @@ struct ProjectionCompiler {
     // MARK: - Learning
 
     /// The `learn` clause lowered (RuleCompiler), with the `normalize incoming to X` clause; nil without one.
-    private func plasticity(_ decl: ConnectDecl, projection: Int, weights: [Float], into output: inout Output)
-        -> PlasticityPlan? {
+    /// The built-in `bp_stdp` (unless the file declares a rule of that name) becomes a supervised layer instead.
+    private func plasticity(_ decl: ConnectDecl, projection: Int, source: GroupRef, target: Int, weights: [Float],
+                            into output: inout Output) -> PlasticityPlan? {
         var learn: CallSyntax?
         var total: Expr?
         for clause in decl.clauses {
@@ -129,6 +144,17 @@ struct ProjectionCompiler {
             }
         }
         guard let learn else { return nil }
+        if learn.name.name == "bp_stdp" && model.models["bp_stdp"] == nil {
+            do {
+                output.supervised.append(try SupervisedCompiler.layer(learn, projection: projection, source: source,
+                                                                      target: target, constants: constants, dt: schedule.dt))
+            } catch let failure as PlanFailure {
+                output.diagnostics.append(failure.diagnostic)
+            } catch let error as ValueError {
+                output.diagnostics.append(.plan(.unsupportedSupervision, error.message, at: error.range))
+            } catch {}
+            return nil
+        }
         guard let rule = model.models[learn.name.name], rule.kind == .rule else { return nil }
         do {
             let compiler = RuleCompiler(rule: rule, overrides: labelled(learn.arguments), constants: constants,
@@ -168,10 +194,17 @@ struct ProjectionCompiler {
             guard let k = number("k"), k >= 0, k.rounded() == k, k < 1e9 else { return nil }
             return call.name.name == "fixed_in_degree" ? .fixedInDegree(Int(k)) : .fixedOutDegree(Int(k))
         case "conv", "pool":
-            output.diagnostics.append(.plan(.unsupportedConnectivity,
-                                            "`\(call.name.name)` connections are checked but the runtime does not build them yet",
-                                            at: call.range, help: "use all_to_all, random(p = …) or a fixed degree for `snnc run`"))
-            return nil
+            let pooling = call.name.name == "pool"
+            func pair(_ name: String) -> (Int, Int)? {
+                guard let argument = arguments[name], let value = try? values.compile(argument.value) else { return nil }
+                switch value {
+                case .list(let items) where items.count == 2: return (Int(items[0]), Int(items[1]))
+                default: return value.constantValue.map { (Int($0), Int($0)) }
+                }
+            }
+            guard let window = pair(pooling ? "size" : "kernel") else { return nil }
+            return .shaped(ShapedWindow(pooling: pooling, kernel: window, stride: pair("stride") ?? (pooling ? window : (1, 1)),
+                                        padding: pair("padding") ?? (0, 0)))
         default:
             return nil
         }

@@ -11,6 +11,9 @@ extension ExecutionPlan {
 
     /// The stream of the spikes of source group `group` (Poisson and Bernoulli draws, keyed by step and source).
     public static func sourceStream(group: Int) -> UInt32 { firstRuntimeStream &+ UInt32(truncatingIfNeeded: group) }
+
+    /// The stream of BP-STDP's teacher spikes (one draw per step, index 0), apart from every source group's.
+    public static let teacherStream: UInt32 = firstRuntimeStream &+ 0x4000_0000
 }
 
 extension CounterRNG {

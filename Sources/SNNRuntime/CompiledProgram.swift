@@ -11,6 +11,12 @@
 // Store fusion: when the last instruction writing a stored register is followed by no instruction that reads
 // that register or the store's buffer, the instruction writes the buffer directly (holding refractory neurons
 // and checking for NaN as the store would) and the separate store pass is skipped. The arithmetic is unchanged.
+//
+// Threshold fusion (`fuseThreshold`, asked for by the population): the instruction whose fused, checked store
+// writes the buffer that a `buffer > constant` (or ≥) spike condition tests also tests it, on the values it
+// stores, and counts the refractory steps down — when no later instruction or store holds refractory neurons, so
+// nothing reads the counters after it. The threshold pass is then a compaction of the blocks where something
+// fired (about half of CUBA's blocks of 1,024 neurons in a step).
 
 import SNNPlan
 
@@ -58,6 +64,8 @@ struct CompiledInstruction {
     var stream: UInt32
     /// The buffer written when `sink` is not `.register`.
     var sinkBuffer: Int32
+    /// Also tests the spike condition on the stored values (threshold fusion, see above).
+    var testsThreshold = false
 
     func reads(_ kind: CompiledOperand.Kind, _ index: Int) -> Bool {
         let operands = [a, b, c].prefix(op.arity)
@@ -258,6 +266,17 @@ final class CompiledProgram: @unchecked Sendable {
         constants.deallocate()
         instructions.deallocate()
         stores.deallocate()
+    }
+
+    /// Marks the instruction that stores `buffer` (fused, checked) as the one testing the spike condition; false
+    /// when there is none, or when a later instruction or store still reads the refractory counters.
+    func fuseThreshold(into buffer: Int) -> Bool {
+        guard let k = instructions.lastIndex(where: { Int($0.sinkBuffer) == buffer
+                  && ($0.sink == .checked || $0.sink == .heldChecked) }),
+              !instructions[(k + 1)...].contains(where: { $0.sink == .held || $0.sink == .heldChecked }),
+              !stores.contains(where: { $0.held && !$0.fused }) else { return false }
+        instructions[k].testsThreshold = true
+        return true
     }
 
     var isEmpty: Bool { instructions.isEmpty && stores.isEmpty }

@@ -21,12 +21,15 @@ final class Engine: @unchecked Sendable {
     let sources: [SourceState]
     let projections: [ProjectionState]
     let plasticity: [Plasticity]
+    /// BP-STDP's layers, teacher and spike windows (see BPSTDP.swift); nil when no projection learns with it.
+    let supervised: SupervisedLearning?
     /// Whether the learning rules run (switched off by `evaluate`; set only between runs of steps).
     var learning = true
     let contexts: [WorkerContext]
     let spikeRecorders: [(recorder: Int, SpikeRecorder)]
     let traceRecorders: [TraceRecorder]
     let barrier: SpinBarrier
+    let pool: WorkerPool
     let progressInterval: Int
     /// Stop requests seen by worker 0 at the start of a step, by parity (raw storage, read by every worker).
     let stopFlags = AlignedBuffer<Bool>(count: 2)
@@ -67,10 +70,11 @@ final class Engine: @unchecked Sendable {
             }
         }
         // Views of learning projections, and of those saved or loaded, keep each synapse's plan index.
-        var learners = Set(plan.plasticity.map(\.projection))
+        var learners = Set(plan.plasticity.map(\.projection) + (plan.supervised?.layers.map(\.projection) ?? []))
         for step in plan.experiment?.steps ?? [] {
             if case .save(let transfer) = step { learners.formUnion(transfer.projections) }
             if case .load(let transfer) = step { learners.formUnion(transfer.projections) }
+            if case .trainGradient(let gradient) = step { learners.formUnion(gradient.projections) }
         }
         let projections = plan.projections.enumerated().map { k, p in
             precondition(p.target >= 0 && p.target < plan.populations.count, "projection '\(p.name)': no target")
@@ -89,6 +93,9 @@ final class Engine: @unchecked Sendable {
         }
 
         self.contexts = contexts
+        supervised = plan.supervised.map {
+            SupervisedLearning(plan: $0, projections: projections, projectionPlans: plan.projections, groupSizes: groupSizes)
+        }
         plasticity = plan.plasticity.map { learning in
             precondition(learning.projection >= 0 && learning.projection < projections.count, "learning of no projection")
             let projection = projections[learning.projection]
@@ -121,8 +128,11 @@ final class Engine: @unchecked Sendable {
             context.traceSamples = traceRecorders.map { _ in [] }
         }
         barrier = SpinBarrier(parties: workers)
+        pool = WorkerPool(workers: workers)
         progressInterval = Swift.max(1, steps / 100)
     }
+
+    deinit { pool.shutdown() }
 
     /// Runs every population's initialisation program and checks the result; a NaN there is a divergence at
     /// step 0 before any step ran.
@@ -138,23 +148,12 @@ final class Engine: @unchecked Sendable {
         return true
     }
 
-    /// Runs steps `first ..< end` on every worker: workers 1… on their own threads, worker 0 on the calling
-    /// one. Returns false when the run stopped early (Ctrl-C or a divergence).
+    /// Runs steps `first ..< end` on every worker: workers 1… on the pool's parked threads, worker 0 on the
+    /// calling one. Returns false when the run stopped early (Ctrl-C or a divergence).
     @discardableResult
     func run(from first: Int, to end: Int) -> Bool {
         guard first < end else { return true }
-        let done = DispatchGroup()
-        for w in 1..<workers {
-            done.enter()
-            let thread = Thread {
-                self.work(w, from: first, to: end)
-                done.leave()
-            }
-            thread.stackSize = 1 << 20
-            thread.start()
-        }
-        work(0, from: first, to: end)
-        done.wait()
+        pool.run { self.work($0, from: first, to: end) }
         return completedSteps == end && !stoppedByUser && divergence == nil
     }
 
@@ -172,6 +171,8 @@ final class Engine: @unchecked Sendable {
             events += phaseB(context, step: step, parity: parity)
             if learning {
                 for rule in plasticity { rule.step(context, contexts: contexts, step: step, parity: parity, seed: seed) }
+                supervised?.step(context, contexts: contexts, step: step, parity: parity, seed: seed, barrier: barrier,
+                                 spins: &spins)
             }
             let diverged = contexts.contains { $0.divergence[parity] != nil }
             let stop = stopFlags[parity] || diverged

@@ -4,6 +4,12 @@
 import SNNPlan
 
 extension Engine {
+    /// The weights of every learning projection (local rules and BP-STDP layers), by projection index.
+    func learnedWeights() -> [Int: [Float]] {
+        let learning = plasticity.map(\.plan.projection) + (plan.supervised?.layers.map(\.projection) ?? [])
+        return Dictionary(learning.map { ($0, weights(of: $0)) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The current weights of `projection` in plan order.
     func weights(of projection: Int) -> [Float] {
         let state = projections[projection]

@@ -14,6 +14,8 @@ public struct TrainingReport: Sendable, Codable {
     public var lastEpochCorrect: Int?
     public var lastEpochSamples: Int
     public var seconds: Double
+    /// The mean loss of the last epoch (gradient training).
+    public var lastEpochLoss: Double? = nil
 
     public var lastEpochAccuracy: Double? {
         lastEpochCorrect.map { lastEpochSamples > 0 ? Double($0) / Double(lastEpochSamples) : 0 }
@@ -59,6 +61,8 @@ public struct ExperimentResult: Sendable {
     public var failure: String?
     /// The checkpoint the run resumed from, if it did.
     public var resumedFrom: String?
+    /// The weights of every learning connection at the end, in plan order, by projection index.
+    public var learnedWeights: [Int: [Float]] = [:]
 }
 
 /// Progress of a long experiment, reported after every sample.

@@ -32,6 +32,9 @@ final class ExperimentRunner {
     private var samplesSinceCheckpoint = 0
     /// Why the run stopped early, when a step failed (a file that cannot be read or written).
     var failure: String?
+    /// The last network trained by surrogate gradients and the population it reads out: `evaluate` of that
+    /// readout runs it (ExperimentRunnerGradient).
+    var gradient: (trainer: GradientTrainer, readout: Int)?
 
     var now: Int {
         get { state.now }
@@ -54,6 +57,7 @@ final class ExperimentRunner {
                 engine.learning = true
                 ok = advance(steps)
             case .train(let plan): ok = train(plan)
+            case .trainGradient(let plan): ok = trainGradient(plan)
             case .assignLabels(let population): ok = assign(population)
             case .evaluate(let plan): ok = evaluate(plan)
             case .save(let transfer): ok = save(transfer)
@@ -119,6 +123,8 @@ final class ExperimentRunner {
         case .argmaxCount:
             guard let best = c.indices.max(by: { c[$0] < c[$1] || (c[$0] == c[$1] && $0 > $1) }), c[best] > 0 else { return nil }
             return best
+        case .argmaxMembrane:
+            return nil    // read by the gradient trainer (evaluateGradient)
         case .vote(let population):
             guard let assigned = state.labels[population] else { return nil }
             var sums = [Double](repeating: 0, count: classes), members = [Int](repeating: 0, count: classes)
@@ -142,7 +148,7 @@ final class ExperimentRunner {
         let perEpoch = min(plan.presentation.samples ?? set.count, set.count)
         var watched = Set(plan.responses)
         if let predict = plan.predict { watched.insert(predict.population) }
-        if case .correct(let r, _, _)? = plan.reward { watched.insert(r.population) }
+        for readout in plan.reward?.readouts ?? [] { watched.insert(readout.population) }
         if let boost = plan.boost { watched.insert(boost.population) }
         var report = state.training ?? TrainingReport(dataset: set.name, epochs: plan.presentation.epochs, samplesShown: 0,
                                                       extraPresentations: 0, lastEpochCorrect: plan.predict == nil ? nil : 0,
@@ -160,9 +166,11 @@ final class ExperimentRunner {
             }
             while state.sample < perEpoch {
                 let index = state.sample
+                if let teacher = plan.teacher { engine.supervised?.begin(label: Int(set.labels[index]), teacher: teacher) }
                 guard let shown = present(set, index, presentation: plan.presentation, boost: plan.boost, watched: watched) else {
                     return false
                 }
+                engine.supervised?.end()
                 let label = Int(set.labels[index])
                 report.samplesShown += 1
                 report.extraPresentations += shown.presentations - 1
@@ -207,12 +215,7 @@ final class ExperimentRunner {
     }
 
     private func deliver(_ reward: RewardPlan, _ counts: [Int: [Int32]], label: Int, classes: Int) {
-        let r: Double
-        switch reward {
-        case .constant(let value): r = value
-        case .correct(let readout, let right, let wrong):
-            r = predict(readout, counts, classes: classes) == label ? right : wrong
-        }
+        let r = reward.value(neuron: 0, label: label) { self.predict($0, counts, classes: classes) }
         for rule in engine.plasticity {
             for w in rule.stores.indices { rule.reward(Float(r), worker: w, step: now, seed: engine.seed) }
         }
@@ -236,6 +239,7 @@ final class ExperimentRunner {
     }
 
     private func evaluate(_ plan: EvaluatePlan) -> Bool {
+        if let gradient, gradient.readout == plan.predict.population { return evaluateGradient(plan, gradient.trainer) }
         let start = DispatchTime.now().uptimeNanoseconds
         engine.learning = false
         defer { engine.learning = true }

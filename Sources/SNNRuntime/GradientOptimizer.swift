@@ -1,15 +1,17 @@
-// AdamOptimizer: Adam (Kingma & Ba 2015) over every layer's weights and biases, with bias-corrected moments.
+// GradientOptimizer: applies a batch's gradients to the layers — Adam (Kingma & Ba 2015, bias-corrected moments)
+// or stochastic gradient descent with momentum.
 
 import Foundation
 import SNNPlan
 
-struct AdamOptimizer {
-    let settings: AdamSettings
+struct GradientOptimizer {
+    let settings: OptimizerSettings
+    /// Adam's first and second moments, or SGD's velocity (in `first`).
     private var first: SurrogateGradients
     private var second: SurrogateGradients
     private var t = 0
 
-    init(_ layers: [GradientLayer], settings: AdamSettings) {
+    init(_ layers: [GradientLayer], settings: OptimizerSettings) {
         self.settings = settings
         first = SurrogateGradients(layers)
         second = SurrogateGradients(layers)
@@ -18,13 +20,22 @@ struct AdamOptimizer {
     /// Applies `gradients` × `scale` (1 / batch size) to the layers.
     mutating func step(_ layers: inout [GradientLayer], _ gradients: SurrogateGradients, scale: Float) {
         t += 1
-        let (b1, b2, eps) = (settings.beta1, settings.beta2, settings.epsilon)
-        let rate = settings.learningRate * Float((1 - pow(Double(b2), Double(t))).squareRoot() / (1 - pow(Double(b1), Double(t))))
-        func update(_ value: inout Float, _ g: Float, _ m: inout Float, _ v: inout Float) {
-            let gradient = g * scale
-            m = b1 * m + (1 - b1) * gradient
-            v = b2 * v + (1 - b2) * gradient * gradient
-            value -= rate * m / (v.squareRoot() + eps)
+        let update: (inout Float, Float, inout Float, inout Float) -> Void
+        switch settings {
+        case .adam(let adam):
+            let (b1, b2, eps) = (adam.beta1, adam.beta2, adam.epsilon)
+            let rate = adam.learningRate * Float((1 - pow(Double(b2), Double(t))).squareRoot() / (1 - pow(Double(b1), Double(t))))
+            update = { value, g, m, v in
+                let gradient = g * scale
+                m = b1 * m + (1 - b1) * gradient
+                v = b2 * v + (1 - b2) * gradient * gradient
+                value -= rate * m / (v.squareRoot() + eps)
+            }
+        case .sgd(let rate, let momentum):
+            update = { value, g, velocity, _ in
+                velocity = momentum * velocity + g * scale
+                value -= rate * velocity
+            }
         }
         for l in layers.indices {
             for k in layers[l].weights.indices {

@@ -21,12 +21,12 @@ public final class GradientTrainer: @unchecked Sendable {
 
     public private(set) var plan: GradientPlan
     let workers: Int
-    private var adam: AdamOptimizer
+    private var optimizer: GradientOptimizer
 
     public init(plan: GradientPlan, threads: Int) {
         self.plan = plan
         workers = max(1, threads)
-        adam = AdamOptimizer(plan.layers, settings: plan.optimizer)
+        optimizer = GradientOptimizer(plan.layers, settings: plan.optimizer)
     }
 
     var network: SurrogateNetwork {
@@ -68,7 +68,7 @@ public final class GradientTrainer: @unchecked Sendable {
             let (gradients, loss, right) = batchGradients(set, batch, epoch: epoch)
             totalLoss += loss
             correct += right
-            adam.step(&plan.layers, gradients, scale: 1 / Float(batch.count))
+            optimizer.step(&plan.layers, gradients, scale: 1 / Float(batch.count))
             first += plan.batch
         }
         return GradientEpochReport(meanLoss: count > 0 ? totalLoss / Double(count) : 0,

@@ -12,21 +12,23 @@ struct BlockFrame {
     /// Base pointers of the population's buffers and tables (or of gathered copies).
     var buffers: UnsafePointer<UnsafeMutablePointer<Float>>
     var tables: UnsafePointer<UnsafeMutablePointer<Float>>
-    /// Added to buffer and table pointers: the block's first neuron (0 for gathered copies). A multiple of 8.
+    /// Added to buffer and table pointers: the block's first neuron (0 for gathered copies). A multiple of 16.
     var first: Int
-    /// Vectors of 8 neurons in the block.
+    /// Vectors (`vectorLanes` neurons each) in the block.
     var vectors: Int
     var registers: UnsafeMutablePointer<Float>
     /// Floats per register (the block capacity).
     var registerStride: Int
     /// Gathered blocks: the neuron of each lane (random draws are keyed by neuron). Nil: lane l of vector i is
-    /// neuron `first + 8 i + l`.
+    /// neuron `first + vectorLanes·i + l`.
     var neurons: UnsafePointer<Int32>?
     var seed: UInt64
     /// The random draws' counter: the step.
     var counter: UInt64
-    /// Nonzero where a neuron is refractory (held stores keep the old value there); nil outside the update.
+    /// Positive where a neuron is refractory (held stores keep the old value there); nil outside the update.
     var refractory: UnsafePointer<Vector>? = nil
+    /// The fused threshold of the update program (see CompiledProgram); nil outside the update.
+    var spikeTest: SpikeTest? = nil
 
     @inline(__always)
     func register(_ r: Int) -> UnsafeMutablePointer<Vector> {
@@ -85,23 +87,20 @@ enum Interpreter {
                 var sink = PlainSink(d: f.buffer(Int(ins.pointee.sinkBuffer)))
                 execute(ins, f, program.constants, &sink)
             case .checked:
-                var sink = CheckedSink(d: f.buffer(Int(ins.pointee.sinkBuffer)))
-                execute(ins, f, program.constants, &sink)
-                if VectorLoops.anyNonzero(sink.bad) { finite = false }
+                if !checked(ins, f, program.constants, CheckedSink(d: f.buffer(Int(ins.pointee.sinkBuffer))))
+                { finite = false }
             case .held, .heldChecked:
                 let d = f.buffer(Int(ins.pointee.sinkBuffer))
                 switch (f.refractory, ins.pointee.sink == .heldChecked) {
                 case (let refractory?, true):
-                    var sink = HeldCheckedSink(d: d, refractory: refractory)
-                    execute(ins, f, program.constants, &sink)
-                    if VectorLoops.anyNonzero(sink.bad) { finite = false }
+                    if !checked(ins, f, program.constants, HeldCheckedSink(d: d, refractory: refractory)) {
+                        finite = false
+                    }
                 case (let refractory?, false):
                     var sink = HeldSink(d: d, refractory: refractory)
                     execute(ins, f, program.constants, &sink)
                 case (nil, true):
-                    var sink = CheckedSink(d: d)
-                    execute(ins, f, program.constants, &sink)
-                    if VectorLoops.anyNonzero(sink.bad) { finite = false }
+                    if !checked(ins, f, program.constants, CheckedSink(d: d)) { finite = false }
                 case (nil, false):
                     var sink = PlainSink(d: d)
                     execute(ins, f, program.constants, &sink)
@@ -109,6 +108,22 @@ enum Interpreter {
             }
         }
         return finite
+    }
+
+    /// One instruction into a checked store, through the spike test when it carries the fused threshold.
+    /// Returns false when it wrote a NaN or an infinity.
+    @inline(__always)
+    static func checked<S: CheckingSink>(_ ins: UnsafePointer<CompiledInstruction>, _ f: BlockFrame,
+                                         _ constants: UnsafePointer<Vector>, _ sink: S) -> Bool {
+        if ins.pointee.testsThreshold, let test = f.spikeTest {
+            var spiking = SpikeSink(inner: sink, test: test)
+            execute(ins, f, constants, &spiking)
+            test.anyFired.pointee = spiking.fired
+            return !VectorLoops.anyNonzero(spiking.inner.bad)
+        }
+        var sink = sink
+        execute(ins, f, constants, &sink)
+        return !VectorLoops.anyNonzero(sink.bad)
     }
 
     /// One instruction over the block, into `d`. Specialised for each kind of sink.
@@ -215,8 +230,8 @@ enum Interpreter {
         }
     }
 
-    /// Copies registers into buffers (the stores not fused into instructions). A held store keeps the old value where `refractory` (1/0 per neuron) is
-    /// nonzero. Returns false when a checked store wrote a NaN or an infinity (padding lanes included).
+    /// Copies registers into buffers (the stores not fused into instructions). A held store keeps the old value where `refractory` (step counters, or
+    /// 1/0 per neuron) is positive. Returns false when a checked store wrote a NaN or an infinity (padding lanes included).
     static func store(_ program: CompiledProgram, _ f: BlockFrame, refractory: UnsafePointer<Vector>?) -> Bool {
         let n = f.vectors
         var finite = true
@@ -224,16 +239,16 @@ enum Interpreter {
             let src = f.register(st.register)
             let dst = f.buffer(st.buffer)
             // Non-finite lanes are OR-ed into a mask: a one-cycle dependency, unlike a running sum.
-            var bad = SIMD8<Int32>()
+            var bad = VectorBits()
             switch (st.held ? refractory : nil, st.checked) {
             case (let refractory?, true):
                 for i in 0..<n {
-                    let v = src[i].replacing(with: dst[i], where: refractory[i] .!= 0)
+                    let v = src[i].replacing(with: dst[i], where: refractory[i] .> 0)
                     dst[i] = v
                     bad |= VectorLoops.notFinite(v)
                 }
             case (let refractory?, false):
-                for i in 0..<n { dst[i] = src[i].replacing(with: dst[i], where: refractory[i] .!= 0) }
+                for i in 0..<n { dst[i] = src[i].replacing(with: dst[i], where: refractory[i] .> 0) }
             case (nil, true):
                 for i in 0..<n {
                     let v = src[i]

@@ -6,6 +6,9 @@
 // `workPerThread` of it. Measured on this machine (docs in shared/design): a 4,000-neuron step takes ~1 µs, less
 // than what a barrier and idle cores cost, while at 40,000 neurons two threads ran 1.65–1.85x faster. A synaptic
 // event costs about 15 neuron updates (3 ns vs 0.2 ns), and we assume 10 Hz of firing to estimate the events.
+// A learning synapse adds its `on pre` lanes for each presynaptic spike, measured at about the cost of its
+// propagation (Diehl & Cook, 784 × 100: 0.56 G instructions of learning for 0.73 G of propagation), so it counts
+// twice. Diehl & Cook with 100 neurons (~13,000) stays on one thread; with 400 (~60,000) it takes two.
 
 import SNNPlan
 
@@ -26,6 +29,7 @@ enum Partition {
         let neurons = plan.populations.reduce(0) { $0 + $1.size }
         let sources = plan.sources.reduce(0) { $0 + $1.size }
         let synapses = plan.projections.reduce(0) { $0 + $1.synapseCount }
+            + plan.plasticity.reduce(0) { $0 + plan.projections[$1.projection].synapseCount }
         let eventsPerStep = Double(synapses) * 10 * plan.dt
         return Double(neurons) + Double(sources) / 4 + eventsPerStep * 15
     }

@@ -19,6 +19,11 @@ final class PlasticStore: @unchecked Sendable {
     let columnSynapse: AlignedBuffer<Int32>
     let columnSource: AlignedBuffer<Int32>
     let preTraces: [AlignedBuffer<Float>]
+    /// Per row: its first target when its targets are consecutive (post traces are then copied, not gathered), else -1.
+    let rowRun: AlignedBuffer<Int32>
+    /// Base pointers of `variables` and `preTraces`, for the lane loops.
+    let variablePointers: AlignedBuffer<UnsafeMutablePointer<Float>>
+    let preTracePointers: AlignedBuffer<UnsafeMutablePointer<Float>>
 
     init(plan: PlasticityPlan, view: SynapseView, targetRange: Range<Int>, sourceSize: Int) {
         self.view = view
@@ -60,6 +65,14 @@ final class PlasticStore: @unchecked Sendable {
         columnSynapse = synapses
         columnSource = sources
         preTraces = plan.preTraces.map { AlignedBuffer([Float](repeating: $0.initial, count: paddedCount(sourceSize))) }
+        rowRun = AlignedBuffer((0..<rows).map { row in
+            let start = Int(view.rowStart[row]), end = Int(view.rowStart[row + 1])
+            guard start < end else { return -1 }
+            let consecutive = (start..<end).allSatisfy { Int(targets[$0]) == Int(targets[start]) + $0 - start }
+            return consecutive ? targets[start] : -1
+        })
+        variablePointers = AlignedBuffer(variables.map(\.pointer))
+        preTracePointers = AlignedBuffer(preTraces.map(\.pointer))
     }
 
     /// Each synapse's weight at its index in the plan.

@@ -1,11 +1,14 @@
 // Plasticity: one learning projection at run time — the per-worker PlasticStores, the postsynaptic traces
 // (each worker writes its own targets' only), the compiled handler programs, and each worker's lane scratch.
 // A step's learning runs after propagation, on the worker's own synapses (see Engine): every trace decays by one
-// step; each presynaptic spike runs `on pre` over its row, then the spiking sources' trace updates; each own
-// postsynaptic spike runs `on post` over its column, then the spiking targets' trace updates. Lanes are gathered
-// into aligned scratch in chunks of one block, run through the neuron interpreter, and scattered back, so a
-// rule's arithmetic is the same SIMD code as the neurons'. Per-synapse decays are brought up to date lazily,
-// from a table of factors, just before a synapse's handler runs.
+// step; every presynaptic spike runs `on pre` over its row, then the spiking sources' trace updates; each own
+// postsynaptic spike runs `on post` over its column, then the spiking targets' trace updates. The rows (or
+// columns) of all of a step's events are packed into one batch of lanes (LaneScratch) and run through the neuron
+// interpreter together, so a rule's arithmetic is the same SIMD code as the neurons' and the interpreter's cost
+// per instruction is paid once per block rather than once per event. Events of one step touch disjoint synapses
+// and their handlers read only traces from before the step's trace updates, so batching cannot change a result;
+// random draws are keyed by the synapse's index in the plan, so neither can the number of workers.
+// Per-synapse decays are brought up to date lazily, from a table of factors, just before a synapse is loaded.
 
 import Foundation
 import SNNPlan
@@ -23,6 +26,11 @@ final class Plasticity: @unchecked Sendable {
     /// Per decaying per-synapse variable (index ≥ 1, nil otherwise): factor[d] = decay^d for d < factor count.
     let decayTables: [AlignedBuffer<Float>?]
     static let decayTableSize = 4096
+    /// Lane buffers: synaptic variables, then presynaptic traces from `firstPre`, postsynaptic ones from
+    /// `firstPost`, and the handler's argument.
+    private let variableCount: Int, firstPre: Int, firstPost: Int, argumentLane: Int
+    private let postTracePointers: AlignedBuffer<UnsafeMutablePointer<Float>>
+    private let preDecay: [Float], postDecay: [Float]
 
     init(plan: PlasticityPlan, projection: ProjectionState, targetSize: Int, contexts: [WorkerContext]) {
         self.plan = plan
@@ -33,13 +41,21 @@ final class Plasticity: @unchecked Sendable {
                          targetRange: context.ranges[projection.target], sourceSize: projection.sourceSize)
         }
         postTraces = plan.postTraces.map { AlignedBuffer([Float](repeating: $0.initial, count: paddedCount(targetSize))) }
+        postTracePointers = AlignedBuffer(postTraces.map(\.pointer))
+        variableCount = plan.synapticVariables.count
+        firstPre = plan.firstPreTrace
+        firstPost = plan.firstPostTrace
+        argumentLane = plan.argumentBuffer
+        preDecay = plan.preTraces.map { Float($0.decayPerStep) }
+        postDecay = plan.postTraces.map { Float($0.decayPerStep) }
         let lanes = plan.laneBufferCount
-        func compile(_ program: Program) -> LaneProgram {
-            LaneProgram(CompiledProgram(program, bufferCount: lanes, tableCount: 0, stateBuffers: []))
+        onPre = plan.onPre.map { (LaneProgram($0.synapses, lanes: lanes), LaneProgram($0.neurons, lanes: lanes)) }
+        onPost = plan.onPost.map { (LaneProgram($0.synapses, lanes: lanes), LaneProgram($0.neurons, lanes: lanes)) }
+        onReward = plan.onReward.map { LaneProgram($0.synapses, lanes: lanes) }
+        for program in [onPre?.synapses, onPost?.synapses, onReward].compactMap({ $0 }) {
+            precondition(program.stored.allSatisfy { $0 < plan.synapticVariables.count },
+                         "a handler's synapse program stores only per-synapse variables")
         }
-        onPre = plan.onPre.map { (compile($0.synapses), compile($0.neurons)) }
-        onPost = plan.onPost.map { (compile($0.synapses), compile($0.neurons)) }
-        onReward = plan.onReward.map { compile($0.synapses) }
         let registers = [onPre?.synapses, onPre?.neurons, onPost?.synapses, onPost?.neurons, onReward]
             .compactMap { $0?.program.registerCount }.max() ?? 1
         scratch = contexts.map { _ in LaneScratch(lanes: lanes, registers: registers) }
@@ -58,25 +74,29 @@ final class Plasticity: @unchecked Sendable {
         decayTraces(store, range: context.ranges[targetPopulation])
         let group = projection.sourceGroup
         if let onPre {
+            let run = Batch(program: onPre.synapses, store: store, lanes: scratch[w], step: step, seed: seed, argument: 0)
             for other in contexts {
                 let spikes = other.spikeList(group: group, parity: parity)
+                for k in 0..<other.spikeCount(group: group, parity: parity) { addRow(Int(spikes[k]), run) }
+            }
+            flushRows(run)
+            for other in contexts {
                 let count = other.spikeCount(group: group, parity: parity)
-                for k in 0..<count {
-                    let row = Int(spikes[k])
-                    runRow(onPre.synapses, store: store, row: row, worker: w, step: step, seed: seed, argument: 0)
+                if count > 0 {
+                    runNeurons(onPre.neurons, neurons: other.spikeList(group: group, parity: parity), count: count,
+                               traces: store.preTraces, first: firstPre, worker: w, step: step, seed: seed)
                 }
-                if count > 0 { runNeurons(onPre.neurons, neurons: spikes, count: count, traces: store.preTraces,
-                                          first: plan.firstPreTrace, worker: w, step: step, seed: seed) }
             }
         }
         if let onPost {
             let spikes = context.spikeList(group: targetPopulation, parity: parity)
             let count = context.spikeCount(group: targetPopulation, parity: parity)
-            for k in 0..<count {
-                runColumn(onPost.synapses, store: store, target: Int(spikes[k]), worker: w, step: step, seed: seed)
-            }
-            if count > 0 { runNeurons(onPost.neurons, neurons: spikes, count: count, traces: postTraces,
-                                      first: plan.firstPostTrace, worker: w, step: step, seed: seed) }
+            guard count > 0 else { return }
+            let run = Batch(program: onPost.synapses, store: store, lanes: scratch[w], step: step, seed: seed, argument: 0)
+            for k in 0..<count { addColumn(Int(spikes[k]), run) }
+            flushColumns(run)
+            runNeurons(onPost.neurons, neurons: spikes, count: count, traces: postTraces, first: firstPost, worker: w,
+                       step: step, seed: seed)
         }
     }
 
@@ -84,90 +104,141 @@ final class Plasticity: @unchecked Sendable {
     func reward(_ r: Float, worker: Int, step: Int, seed: UInt64) {
         guard let onReward else { return }
         let store = stores[worker]
-        for row in 0..<(store.view.rowStart.count - 1) {
-            runRow(onReward, store: store, row: row, worker: worker, step: step, seed: seed, argument: r)
-        }
+        let run = Batch(program: onReward, store: store, lanes: scratch[worker], step: step, seed: seed, argument: r)
+        for row in 0..<(store.view.rowStart.count - 1) { addRow(row, run) }
+        flushRows(run)
     }
 
     private func decayTraces(_ store: PlasticStore, range: Range<Int>) {
-        for (k, trace) in plan.preTraces.enumerated() {
-            scale(store.preTraces[k].pointer, count: store.preTraces[k].count, by: Float(trace.decayPerStep))
+        for k in preDecay.indices {
+            scale(store.preTracePointers[k], count: store.preTraces[k].count, by: preDecay[k])
         }
-        for (k, trace) in plan.postTraces.enumerated() where !range.isEmpty {
-            scale(postTraces[k].pointer + range.lowerBound, count: range.count, by: Float(trace.decayPerStep))
-        }
+        guard !range.isEmpty else { return }
+        for k in postDecay.indices { scale(postTracePointers[k] + range.lowerBound, count: range.count, by: postDecay[k]) }
     }
 
     private func scale(_ values: UnsafeMutablePointer<Float>, count: Int, by factor: Float) {
         for i in 0..<count { values[i] *= factor }
     }
 
-    // MARK: - Lanes
+    // MARK: - Batches of lanes
 
-    /// Brings synapse `s`'s decaying variables to `step`.
+    /// What a batch runs: the handler, the worker's store and scratch, and the handler's argument.
+    private struct Batch {
+        let program: LaneProgram
+        let store: PlasticStore
+        let lanes: LaneScratch
+        let step: Int
+        let seed: UInt64
+        let argument: Float
+    }
+
+    /// Brings synapses `synapse(0 ..< count)`'s decaying variables to `step`.
     @inline(__always)
-    private func catchUp(_ store: PlasticStore, synapse s: Int, step: Int) {
+    private func catchUp(_ store: PlasticStore, count: Int, step: Int, synapse: (Int) -> Int) {
         guard let last = store.lastUpdate?.pointer else { return }
-        let elapsed = step - Int(last[s])
-        guard elapsed > 0 else { return }
-        last[s] = Int32(truncatingIfNeeded: step)
-        for (k, table) in decayTables.enumerated() {
-            guard let table else { continue }
-            let factor = elapsed < Self.decayTableSize
-                ? table[elapsed] : Float(pow(plan.synapticVariables[k].decayPerStep, Double(elapsed)))
-            store.variables[k][s] *= factor
+        for i in 0..<count {
+            let s = synapse(i)
+            let elapsed = step - Int(last[s])
+            guard elapsed > 0 else { continue }
+            last[s] = Int32(truncatingIfNeeded: step)
+            for (k, table) in decayTables.enumerated() {
+                guard let table else { continue }
+                let factor = elapsed < Self.decayTableSize
+                    ? table[elapsed] : Float(pow(plan.synapticVariables[k].decayPerStep, Double(elapsed)))
+                store.variablePointers[k][s] *= factor
+            }
         }
     }
 
-    private func runRow(_ program: LaneProgram, store: PlasticStore, row: Int, worker: Int, step: Int,
-                        seed: UInt64, argument: Float) {
-        let start = Int(store.view.rowStart[row]), end = Int(store.view.rowStart[row + 1])
-        guard start < end else { return }
-        let lanes = scratch[worker]
-        let targets = store.view.targets.pointer
-        var first = start
+    /// Packs row `row` (the synapses of one source) into the batch, running full batches as it goes.
+    private func addRow(_ row: Int, _ run: Batch) {
+        let store = run.store, lanes = run.lanes
+        var first = Int(store.view.rowStart[row])
+        let end = Int(store.view.rowStart[row + 1])
+        let targets = store.view.targets.pointer, consecutive = store.rowRun[row] >= 0
         while first < end {
-            let n = Swift.min(WorkerContext.blockSize, end - first)
-            for s in first..<(first + n) { catchUp(store, synapse: s, step: step) }
-            for (k, variable) in store.variables.enumerated() { lanes.load(k, from: variable.pointer + first, count: n) }
-            for (k, trace) in store.preTraces.enumerated() {
-                lanes.fill(plan.firstPreTrace + k, with: trace[row], count: n)
+            let n = Swift.min(lanes.room, end - first), at = lanes.filled
+            catchUp(store, count: n, step: run.step) { first + $0 }
+            for k in 0..<variableCount { lanes.load(k, at: at, from: store.variablePointers[k] + first, count: n) }
+            for k in preDecay.indices { lanes.fill(firstPre + k, at: at, with: store.preTracePointers[k][row], count: n) }
+            for k in postDecay.indices {
+                if consecutive {
+                    lanes.load(firstPost + k, at: at, from: postTracePointers[k] + Int(targets[first]), count: n)
+                } else {
+                    lanes.gather(firstPost + k, at: at, from: postTracePointers[k], indices: targets + first, count: n)
+                }
             }
-            for (k, trace) in postTraces.enumerated() {
-                lanes.gather(plan.firstPostTrace + k, from: trace.pointer, indices: targets + first, count: n)
-            }
-            lanes.fill(plan.argumentBuffer, with: argument, count: n)
-            lanes.run(program, count: n, seed: seed, step: step)
-            for k in program.stored { lanes.store(k, to: store.variables[k].pointer + first, count: n) }
+            if run.program.draws { (lanes.keys.pointer + at).update(from: store.origin.pointer + first, count: n) }
+            lanes.append(start: first, count: n)
             first += n
+            if lanes.room == 0 { flushRows(run) }
         }
     }
 
-    private func runColumn(_ program: LaneProgram, store: PlasticStore, target: Int, worker: Int, step: Int,
-                           seed: UInt64) {
+    /// Packs the column of target `target` (its incoming synapses) into the batch, running full batches as it goes.
+    private func addColumn(_ target: Int, _ run: Batch) {
+        let store = run.store, lanes = run.lanes
         let column = target - store.targetRange.lowerBound
-        let start = Int(store.columnStart[column]), end = Int(store.columnStart[column + 1])
-        guard start < end else { return }
-        let lanes = scratch[worker]
-        var first = start
+        var first = Int(store.columnStart[column])
+        let end = Int(store.columnStart[column + 1])
         while first < end {
-            let n = Swift.min(WorkerContext.blockSize, end - first)
+            let n = Swift.min(lanes.room, end - first), at = lanes.filled
             let synapses = store.columnSynapse.pointer + first
-            for i in 0..<n { catchUp(store, synapse: Int(synapses[i]), step: step) }
-            for (k, variable) in store.variables.enumerated() {
-                lanes.gather(k, from: variable.pointer, indices: synapses, count: n)
+            catchUp(store, count: n, step: run.step) { Int(synapses[$0]) }
+            for k in 0..<variableCount {
+                lanes.gather(k, at: at, from: store.variablePointers[k], indices: synapses, count: n)
             }
-            for (k, trace) in store.preTraces.enumerated() {
-                lanes.gather(plan.firstPreTrace + k, from: trace.pointer, indices: store.columnSource.pointer + first, count: n)
+            for k in preDecay.indices {
+                lanes.gather(firstPre + k, at: at, from: store.preTracePointers[k],
+                             indices: store.columnSource.pointer + first, count: n)
             }
-            for (k, trace) in postTraces.enumerated() {
-                lanes.fill(plan.firstPostTrace + k, with: trace[target], count: n)
+            for k in postDecay.indices { lanes.fill(firstPost + k, at: at, with: postTracePointers[k][target], count: n) }
+            if run.program.draws {
+                let keys = lanes.keys.pointer + at, origin = store.origin.pointer
+                for i in 0..<n { keys[i] = origin[Int(synapses[i])] }
             }
-            lanes.fill(plan.argumentBuffer, with: 0, count: n)
-            lanes.run(program, count: n, seed: seed, step: step)
-            for k in program.stored { lanes.scatter(k, to: store.variables[k].pointer, indices: synapses, count: n) }
+            lanes.append(start: first, count: n)
             first += n
+            if lanes.room == 0 { flushColumns(run) }
         }
+    }
+
+    /// Runs the batch and stores its lanes back, for rows (segments start at a synapse).
+    private func flushRows(_ run: Batch) {
+        guard execute(run) else { return }
+        let lanes = run.lanes
+        var at = 0
+        for segment in 0..<lanes.segments {
+            let first = lanes.segmentStart[segment], n = lanes.segmentCount[segment]
+            for k in run.program.stored { lanes.store(k, at: at, to: run.store.variablePointers[k] + first, count: n) }
+            at += n
+        }
+        lanes.clear()
+    }
+
+    /// Runs the batch and stores its lanes back, for columns (segments start at an entry of the column index).
+    private func flushColumns(_ run: Batch) {
+        guard execute(run) else { return }
+        let lanes = run.lanes, synapses = run.store.columnSynapse.pointer
+        var at = 0
+        for segment in 0..<lanes.segments {
+            let first = lanes.segmentStart[segment], n = lanes.segmentCount[segment]
+            for k in run.program.stored {
+                lanes.scatter(k, at: at, to: run.store.variablePointers[k], indices: synapses + first, count: n)
+            }
+            at += n
+        }
+        lanes.clear()
+    }
+
+    /// Runs the handler over the batch's lanes; false when the batch is empty.
+    private func execute(_ run: Batch) -> Bool {
+        let lanes = run.lanes
+        guard lanes.filled > 0 else { return false }
+        lanes.fill(argumentLane, at: 0, with: run.argument, count: lanes.filled)
+        lanes.run(run.program, count: lanes.filled, seed: run.seed, step: run.step, keys: lanes.keys.pointer)
+        return true
     }
 
     /// A handler's trace updates over the neurons that fired (`traces` start at lane buffer `first`).
@@ -179,11 +250,11 @@ final class Plasticity: @unchecked Sendable {
         while done < count {
             let n = Swift.min(WorkerContext.blockSize, count - done)
             for (k, trace) in traces.enumerated() {
-                lanes.gather(first + k, from: trace.pointer, indices: neurons + done, count: n)
+                lanes.gather(first + k, at: 0, from: trace.pointer, indices: neurons + done, count: n)
             }
-            lanes.run(program, count: n, seed: seed, step: step)
+            lanes.run(program, count: n, seed: seed, step: step, keys: neurons + done)
             for lane in program.stored {
-                lanes.scatter(lane, to: traces[lane - first].pointer, indices: neurons + done, count: n)
+                lanes.scatter(lane, at: 0, to: traces[lane - first].pointer, indices: neurons + done, count: n)
             }
             done += n
         }

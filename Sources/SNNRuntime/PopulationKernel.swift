@@ -2,7 +2,8 @@
 // and registers stay in cache through every phase): deliver the delay rings' row of this step, mark the
 // refractory neurons and count their refractoriness down, run the update program and its stores (checking the
 // stored state for NaN/infinity), evaluate the threshold where not refractory and compact the spiking neurons
-// into the worker's spike list, then reset the spiking neurons — gathered into a small block, run through the
+// into the worker's spike list (a threshold fused into the update's store leaves only the compaction, and only
+// for blocks where something fired), then reset the spiking neurons — gathered into a small block, run through the
 // same interpreter, scattered back — and start their refractoriness.
 
 import SNNPlan
@@ -40,13 +41,33 @@ enum PopulationKernel {
             }
             let (refractory, countdown) = markRefractory(pop, frame, context)
             frame.refractory = refractory
+            // A fused threshold counts down whatever is refractory in this step (only the compaction reads it
+            // afterwards), or the unused counters when nothing is.
+            let fused = pop.fusedThreshold.map {
+                SpikeTest(op: $0.op, threshold: Vector(repeating: $0.value),
+                          countdown: UnsafeMutablePointer(mutating: refractory ?? UnsafePointer(counters(pop, frame))),
+                          anyFired: context.anyFired.pointer)
+            }
+            frame.spikeTest = fused
             var finite = Interpreter.run(pop.update, frame)
             if !Interpreter.store(pop.update, frame, refractory: refractory) { finite = false }
             frame.refractory = nil
+            frame.spikeTest = nil
             for b in pop.unstoredStateBuffers where !allFinite(frame.buffer(b), frame.vectors) { finite = false }
             if !finite { locateDivergence(pop, first: first, end: end, context: context, parity: parity) }
             let before = count
-            count = threshold(pop, frame, refractory: refractory, countdown: countdown, list: list, count: count)
+            if let fused {
+                if fused.anyFired.pointee {
+                    // Counted down already: refractory in this step where the counter is now above −1.
+                    let v = frame.buffer(pop.fusedThreshold!.buffer)
+                    count = compact(pop, frame, refractory: refractory, above: -1, countdown: nil, list: list,
+                                    count: count) {
+                        VectorLoops.bits(VectorLoops.compare(fused.op, v[$0], fused.threshold))
+                    }
+                }
+            } else {
+                count = threshold(pop, frame, refractory: refractory, countdown: countdown, list: list, count: count)
+            }
             if count > before {
                 reset(pop, spikes: list + before, count: count - before, context: context, step: step,
                       parity: parity, seed: seed)
@@ -56,14 +77,15 @@ enum PopulationKernel {
         context.spikeCounts.pointer[pop.index * 2 + parity] = count
     }
 
-    /// Where the block's refractoriness is (nonzero = refractory in this step), and the counters to count down
-    /// after the threshold. Step refractoriness uses the counters themselves (counted down in the threshold
-    /// pass, saving a pass); conditional refractoriness evaluates its condition into the worker's flags.
+    /// Where the block's refractoriness is (positive = refractory in this step), and the counters to count down
+    /// after the threshold. Step refractoriness uses the counters themselves: set to n by a spike, counted down
+    /// once per step after the threshold (by the threshold pass or the fused store, saving a pass) and never
+    /// clamped — refractory while positive, and a Float stays below zero once there. Conditional refractoriness
+    /// evaluates its condition into the worker's flags (1/0).
     @inline(__always)
     static func markRefractory(_ pop: PopulationState, _ frame: BlockFrame, _ context: WorkerContext)
         -> (UnsafePointer<Vector>?, UnsafeMutablePointer<Vector>?) {
-        let counter = UnsafeMutableRawPointer(pop.refractoryCounter.pointer + frame.first)
-            .assumingMemoryBound(to: Vector.self)
+        let counter = counters(pop, frame)
         switch pop.refractoriness {
         case .none:
             return (nil, nil)
@@ -84,14 +106,22 @@ enum PopulationKernel {
         }
     }
 
+    /// The block's refractory counters.
+    @inline(__always)
+    static func counters(_ pop: PopulationState, _ frame: BlockFrame) -> UnsafeMutablePointer<Vector> {
+        UnsafeMutableRawPointer(pop.refractoryCounter.pointer + frame.first).assumingMemoryBound(to: Vector.self)
+    }
+
     /// Evaluates the spike condition and appends the block's spiking neurons (condition true, not refractory, not
     /// padding) to `list`; counts refractoriness down.
     @inline(__always)
     static func threshold(_ pop: PopulationState, _ frame: BlockFrame, refractory: UnsafePointer<Vector>?,
                           countdown: UnsafeMutablePointer<Vector>?, list: UnsafeMutablePointer<Int32>,
                           count: Int) -> Int {
-        func run(_ fired: (Int) -> SIMDMask<SIMD8<Int32>>) -> Int {
-            compact(pop, frame, refractory: refractory, countdown: countdown, list: list, count: count, fired)
+        func run(_ fired: (Int) -> Mask) -> Int {
+            compact(pop, frame, refractory: refractory, above: 0, countdown: countdown, list: list, count: count) {
+                VectorLoops.bits(fired($0))
+            }
         }
         switch pop.thresholdForm {
         case .never:
@@ -124,36 +154,32 @@ enum PopulationKernel {
         }
     }
 
+    /// Appends the neurons whose lanes `condition` sets (nonzero), not refractory (`refractory` > `above`) and not
+    /// padding, to `list`; counts refractoriness down.
     @inline(__always)
     static func compact(_ pop: PopulationState, _ frame: BlockFrame, refractory: UnsafePointer<Vector>?,
-                        countdown: UnsafeMutablePointer<Vector>?, list: UnsafeMutablePointer<Int32>, count: Int,
-                        _ condition: (Int) -> SIMDMask<SIMD8<Int32>>) -> Int {
+                        above: Float, countdown: UnsafeMutablePointer<Vector>?, list: UnsafeMutablePointer<Int32>,
+                        count: Int, _ condition: (Int) -> VectorBits) -> Int {
         let counts = pop.spikeCounts.pointer
         let size = pop.size
         var count = count
-        var i = 0
-        while i < frame.vectors {
-            // Vectors come in pairs (blocks are multiples of 16 neurons): one test for 16 neurons. Refractoriness
-            // is checked only for the lanes that pass the condition (rare), which keeps boolean mask algebra —
-            // poorly compiled on AVX2 — out of the loop.
-            let fired0 = VectorLoops.bits(condition(i)), fired1 = VectorLoops.bits(condition(i + 1))
-            if VectorLoops.anyNonzero(fired0 | fired1) {
+        for i in 0..<frame.vectors {
+            // Refractoriness is checked only for the lanes that pass the condition (rare), which keeps boolean
+            // mask algebra — poorly compiled on AVX2 — out of the loop.
+            let fired = condition(i)
+            if VectorLoops.anyNonzero(fired) {
                 let base = frame.first + i * vectorLanes
-                for l in 0..<(2 * vectorLanes) where (l < vectorLanes ? fired0[l] : fired1[l - vectorLanes]) != 0 {
+                for l in 0..<vectorLanes where fired[l] != 0 {
                     let neuron = base + l
                     guard neuron < size else { break }
-                    if let refractory, refractory[i + l / vectorLanes][l % vectorLanes] != 0 { continue }
+                    if let refractory, refractory[i][l] > above { continue }
                     list[count] = Int32(neuron)
                     count += 1
                     counts[neuron] += 1
                 }
             }
             // After the test above: with step refractoriness `refractory` and `countdown` are the same counters.
-            if let countdown {
-                countdown[i] = VectorLoops.maximum(countdown[i] - 1, .zero)
-                countdown[i + 1] = VectorLoops.maximum(countdown[i + 1] - 1, .zero)
-            }
-            i += 2
+            if let countdown { countdown[i] -= 1 }
         }
         return count
     }
@@ -208,7 +234,7 @@ enum PopulationKernel {
 
     @inline(__always)
     static func allFinite(_ values: UnsafePointer<Vector>, _ vectors: Int) -> Bool {
-        var bad = SIMD8<Int32>()
+        var bad = VectorBits()
         for i in 0..<vectors { bad |= VectorLoops.notFinite(values[i]) }
         return !VectorLoops.anyNonzero(bad)
     }

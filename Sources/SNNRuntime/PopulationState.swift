@@ -31,13 +31,17 @@ final class PopulationState: @unchecked Sendable {
     let bufferTable: AlignedBuffer<UnsafeMutablePointer<Float>>
     let tableValues: AlignedBuffer<Float>
     let tableTable: AlignedBuffer<UnsafeMutablePointer<Float>>
-    /// Steps of refractoriness left (step refractoriness) or 1/0 (conditional refractoriness).
+    /// Steps of refractoriness left, refractory while positive (step refractoriness, see
+    /// `PopulationKernel.markRefractory`), or 1/0 (conditional refractoriness).
     let refractoryCounter: AlignedBuffer<Float>
     let spikeCounts: AlignedBuffer<Int32>
     let initialize: CompiledProgram
     let update: CompiledProgram
     let threshold: CompiledProgram?
     let thresholdForm: Threshold
+    /// A `buffer > constant` or `buffer ≥ constant` condition that the update program's store of that buffer tests
+    /// (threshold fusion, see CompiledProgram); nil when the threshold runs as its own pass.
+    let fusedThreshold: (op: Opcode, buffer: Int, value: Float)?
     let reset: CompiledProgram
     let refractoriness: Refractoriness
     /// State buffers in buffer order: the ones checked for NaN and infinity.
@@ -92,6 +96,13 @@ final class PopulationState: @unchecked Sendable {
             precondition(program.result != nil, "refractory condition of '\(plan.name)' has no result register")
         }
         thresholdForm = threshold.map(Self.form) ?? .never
+        if case .comparison(let op, let a, let b) = thresholdForm, op == .gt || op == .ge, a.kind == .buffer,
+           b.kind == .constant,
+           update.fuseThreshold(into: Int(a.index)) {
+            fusedThreshold = (op, Int(a.index), b.value)
+        } else {
+            fusedThreshold = nil
+        }
         let stored = update.storedBuffers
         unstoredStateBuffers = stateBuffers.filter { !stored.contains($0) }
     }

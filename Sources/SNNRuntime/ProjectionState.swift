@@ -87,6 +87,9 @@ final class ProjectionState: @unchecked Sendable {
     let effectCount: Int
     let slots: Int
     let padded: Int
+    /// Per worker, with per-synapse delays: each synapse's cell offset in the rings, delay × padded + target
+    /// (the arrival cell is the current slot's offset plus it, wrapped once).
+    let cellOffsets: [AlignedBuffer<Int32>?]
 
     init(plan: ProjectionPlan, sourceGroup: Int, sourceSize: Int, target: PopulationState, workers: Int,
          learns: Bool = false) {
@@ -111,6 +114,12 @@ final class ProjectionState: @unchecked Sendable {
         }
         self.slots = Swift.max(slots, 1)
         padded = target.padded
+        precondition(self.slots * target.padded < Int(Int32.max), "projection '\(plan.name)': delay rings too large")
+        cellOffsets = views.map { view in
+            view.delays.map { delays in
+                AlignedBuffer((0..<view.synapseCount).map { Int32(Int(delays[$0]) * target.padded + Int(view.targets[$0])) })
+            }
+        }
     }
 
     /// Adds the effects of `count` spikes (source neurons, ascending) at `step` to worker `worker`'s targets.
@@ -121,20 +130,22 @@ final class ProjectionState: @unchecked Sendable {
         let rowStart = view.rowStart.pointer, targets = view.targets.pointer, weights = view.weights.pointer
         var events = 0
         let current = step % slots
-        if let delays = view.delays?.pointer {
-            let rings = effectRings.pointer, scales = effectScales.pointer
-            let stride = padded, slots = self.slots, effects = effectCount
+        if let offsets = cellOffsets[worker]?.pointer {
+            let base = current * padded, wrap = slots * padded
+            for e in 0..<effectCount {
+                let ring = effectRings[e], scale = effectScales[e]
+                for k in 0..<count {
+                    let row = Int(spikes[k])
+                    for s in Int(rowStart[row])..<Int(rowStart[row + 1]) {
+                        var cell = base + Int(offsets[s])
+                        if cell >= wrap { cell -= wrap }
+                        ring[cell] += weights[s] * scale
+                    }
+                }
+            }
             for k in 0..<count {
                 let row = Int(spikes[k])
-                let start = Int(rowStart[row]), end = Int(rowStart[row + 1])
-                events += end - start
-                for s in start..<end {
-                    var slot = current + Int(delays[s])
-                    if slot >= slots { slot -= slots }
-                    let cell = slot * stride + Int(targets[s])
-                    let w = weights[s]
-                    for e in 0..<effects { rings[e][cell] += w * scales[e] }
-                }
+                events += Int(rowStart[row + 1] - rowStart[row])
             }
         } else {
             let slot = (current + uniformDelay) % slots

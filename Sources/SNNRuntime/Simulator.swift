@@ -51,7 +51,8 @@ public enum Simulator {
     }
 
     /// Threads worth using for `plan`: one per 20,000 neuron-updates of estimated work per step (a synaptic
-    /// event counts 15, at an assumed 10 Hz of firing; a source ¼), at least 1, at most `available`.
+    /// event counts 15, at an assumed 10 Hz of firing, twice for a learning synapse; a source ¼), at least 1, at most
+    /// `available`.
     public static func automaticThreadCount(for plan: ExecutionPlan,
                                             available: Int = ProcessInfo.processInfo.activeProcessorCount) -> Int {
         Partition.automaticThreadCount(plan, available: available)

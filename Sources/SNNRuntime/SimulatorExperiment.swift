@@ -45,6 +45,7 @@ extension Simulator {
         let results = runner.state.results
         return ExperimentResult(run: run, trainings: results.trainings, evaluations: results.evaluations,
                                 assignments: results.assignments, savedFiles: results.saved, failure: runner.failure,
-                                resumedFrom: resumed ? checkpoint?.path : nil)
+                                resumedFrom: resumed ? checkpoint?.path : nil,
+                                learnedWeights: engine.learnedWeights())
     }
 }

@@ -9,8 +9,9 @@ import SNNPlan
 
 final class SourceState: @unchecked Sendable {
     enum Kind {
-        /// Probability of a spike per step, per source.
-        case random(AlignedBuffer<Double>)
+        /// Probability of a spike per step, per source, and the sources whose probability is not 0, ascending
+        /// (most of an image's pixels are 0: a step visits only the others).
+        case random(AlignedBuffer<Double>, active: [Int32])
         /// rate·dt per source (spikes per step) and the first step.
         case regular(AlignedBuffer<Double>, phase: Int)
         /// (step, source) pairs sorted by step, then source (spike times and spike lists).
@@ -38,7 +39,7 @@ final class SourceState: @unchecked Sendable {
         }
         switch plan.kind {
         case .poisson(let rates), .bernoulli(let rates):
-            kind = .random(perSource(rates) { $0 * dt })
+            kind = Self.random(perSource(rates) { $0 * dt })
         case .regular(let rates, let phaseSteps):
             kind = .regular(perSource(rates) { $0 * dt }, phase: phaseSteps)
         case .spikeTimes(let steps):
@@ -71,7 +72,7 @@ final class SourceState: @unchecked Sendable {
         }
         switch encoded {
         case .probabilities(let p):
-            kind = .random(perSource(p))
+            kind = Self.random(perSource(p))
         case .regular(let perStep):
             kind = .regular(perSource(perStep), phase: startStep)
         case .spikeSteps(let offsets):
@@ -79,6 +80,10 @@ final class SourceState: @unchecked Sendable {
         case .current:
             preconditionFailure("source '\(name)': a current goes into the targets' input, it is not a spike source")
         }
+    }
+
+    private static func random(_ probability: AlignedBuffer<Double>) -> Kind {
+        .random(probability, active: (0..<probability.count).filter { probability[$0] > 0 }.map { Int32($0) })
     }
 
     /// No spikes from now on (the rest between samples), until the next `present`.
@@ -91,15 +96,19 @@ final class SourceState: @unchecked Sendable {
         var count = 0
         let counts = spikeCounts.pointer
         switch kind {
-        case .random(let probability):
+        case .random(let probability, let active):
             let p = probability.pointer
             let key = CounterRNG.key(seed: seed, stream: stream, counter: UInt64(step))
-            for i in range.lowerBound..<end {
-                let q = p[i]
-                if q > 0 && CounterRNG.unit(key: key, index: UInt64(i)) < q {
-                    list[count] = Int32(i)
-                    count += 1
-                    counts[i] += 1
+            active.withUnsafeBufferPointer { sources in
+                var k = Self.lowerBound(of: range.lowerBound, in: sources)
+                while k < sources.count && Int(sources[k]) < end {
+                    let i = Int(sources[k])
+                    if CounterRNG.unit(key: key, index: UInt64(i)) < p[i] {
+                        list[count] = Int32(i)
+                        count += 1
+                        counts[i] += 1
+                    }
+                    k += 1
                 }
             }
         case .regular(let perStep, let phase):
@@ -119,11 +128,7 @@ final class SourceState: @unchecked Sendable {
             }
         case .times(let steps, let sources):
             // Binary search for this step's events, then keep those in range.
-            var low = 0, high = steps.count
-            while low < high {
-                let mid = (low + high) / 2
-                if steps[mid] < step { low = mid + 1 } else { high = mid }
-            }
+            var low = steps.withUnsafeBufferPointer { Self.lowerBound(of: step, in: $0) }
             while low < steps.count && steps[low] == step {
                 let i = Int(sources[low])
                 if range.contains(i) {
@@ -135,5 +140,15 @@ final class SourceState: @unchecked Sendable {
             }
         }
         return count
+    }
+
+    /// The first position in `sorted` whose value is at least `value`.
+    private static func lowerBound<T: BinaryInteger>(of value: Int, in sorted: UnsafeBufferPointer<T>) -> Int {
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(sorted[mid]) < value { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 }

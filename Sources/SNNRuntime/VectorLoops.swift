@@ -1,4 +1,4 @@
-// VectorLoops: the inner loops of the interpreter. One instruction runs over a block of SIMD8<Float> vectors; each
+// VectorLoops: the inner loops of the interpreter. One instruction runs over a block of `Vector`s; each
 // helper takes operands already resolved to a pointer (per-neuron values) or a broadcast (a constant) and runs a
 // loop specialised for that combination, so nothing is decided per neuron. Results go to a `VectorSink` — a
 // register, or a buffer with the store's hold and NaN check fused in. Operations are passed as closures to
@@ -7,11 +7,23 @@
 import Foundation
 import SNNPlan
 
+// The vector width is chosen at build time: 8 lanes (AVX2 or SSE on x86-64, NEON on arm64), or 16 with
+// SNNC_VECTOR_WIDTH=16 (Package.swift defines SNNC_VECTOR16). Lane-wise arithmetic is the same either way, so
+// results are bit-identical across widths.
+#if SNNC_VECTOR16
+typealias Vector = SIMD16<Float>
+/// A vector's lanes as integers (masks, NaN flags).
+typealias VectorBits = SIMD16<Int32>
+typealias VectorWords = SIMD16<UInt32>
+#else
 typealias Vector = SIMD8<Float>
-typealias Mask = SIMDMask<SIMD8<Int32>>
+typealias VectorBits = SIMD8<Int32>
+typealias VectorWords = SIMD8<UInt32>
+#endif
+typealias Mask = SIMDMask<VectorBits>
 
 /// Lanes per vector.
-let vectorLanes = 8
+let vectorLanes = Vector.scalarCount
 
 /// An operand for one block: a pointer to its vectors, or (when nil) the same vector everywhere.
 struct ResolvedOperand {
@@ -36,44 +48,91 @@ struct StridedOperand {
     }
 }
 
-/// Where a loop writes vector i.
+/// Where a loop writes vector i; returns the values written (a held store's kept lanes included).
 protocol VectorSink {
-    mutating func put(_ i: Int, _ v: Vector)
+    @discardableResult mutating func put(_ i: Int, _ v: Vector) -> Vector
 }
 
 /// A plain write: a register, or a buffer that needs no check.
 struct PlainSink: VectorSink {
     let d: UnsafeMutablePointer<Vector>
-    @inline(__always) func put(_ i: Int, _ v: Vector) { d[i] = v }
+    @inline(__always) @discardableResult func put(_ i: Int, _ v: Vector) -> Vector {
+        d[i] = v
+        return v
+    }
+}
+
+/// A sink that checks what it writes for NaN and infinity.
+protocol CheckingSink: VectorSink {
+    /// Nonzero lanes: a NaN or an infinity was written there.
+    var bad: VectorBits { get }
 }
 
 /// A fused store into a state buffer: NaN and infinity lanes are OR-ed into `bad` (as integers: boolean
 /// mask algebra compiles poorly on AVX2).
-struct CheckedSink: VectorSink {
+struct CheckedSink: CheckingSink {
     let d: UnsafeMutablePointer<Vector>
-    var bad = SIMD8<Int32>()
-    @inline(__always) mutating func put(_ i: Int, _ v: Vector) {
+    var bad = VectorBits()
+    @inline(__always) @discardableResult mutating func put(_ i: Int, _ v: Vector) -> Vector {
         d[i] = v
         bad |= VectorLoops.notFinite(v)
+        return v
     }
 }
 
-/// A fused held store: refractory lanes keep the buffer's old value.
+/// A fused held store: refractory lanes (`refractory` > 0) keep the buffer's old value.
 struct HeldSink: VectorSink {
     let d: UnsafeMutablePointer<Vector>
     let refractory: UnsafePointer<Vector>
-    @inline(__always) func put(_ i: Int, _ v: Vector) { d[i] = v.replacing(with: d[i], where: refractory[i] .!= 0) }
+    @inline(__always) @discardableResult func put(_ i: Int, _ v: Vector) -> Vector {
+        let w = v.replacing(with: d[i], where: refractory[i] .> 0)
+        d[i] = w
+        return w
+    }
 }
 
-struct HeldCheckedSink: VectorSink {
+struct HeldCheckedSink: CheckingSink {
     let d: UnsafeMutablePointer<Vector>
     let refractory: UnsafePointer<Vector>
-    var bad = SIMD8<Int32>()
-    @inline(__always) mutating func put(_ i: Int, _ v: Vector) {
-        let w = v.replacing(with: d[i], where: refractory[i] .!= 0)
+    var bad = VectorBits()
+    @inline(__always) @discardableResult mutating func put(_ i: Int, _ v: Vector) -> Vector {
+        let w = v.replacing(with: d[i], where: refractory[i] .> 0)
         d[i] = w
         bad |= VectorLoops.notFinite(w)
+        return w
     }
+}
+
+/// A fused threshold (see CompiledProgram): an upward crossing, `stored > threshold` or `stored ≥ threshold`.
+struct SpikeTest {
+    /// `.gt` or `.ge`.
+    let op: Opcode
+    let threshold: Vector
+    /// Counted down by one once tested: the step counters, or whatever else is refractory in this step (a
+    /// population without refractoriness counts down its unused counters rather than branch per vector).
+    let countdown: UnsafeMutablePointer<Vector>
+    /// Set after the pass: whether the condition held in any lane of the block (refractory and padding lanes
+    /// included — the compaction sorts those out, in the rare blocks where this is true).
+    let anyFired: UnsafeMutablePointer<Bool>
+}
+
+/// A store that also tests the spike condition on the values it writes, as a running maximum (the condition
+/// holds somewhere exactly when it holds for the maximum; NaN lanes never fire and never enter it), and counts
+/// refractoriness down, in the same pass.
+struct SpikeSink<Inner: VectorSink>: VectorSink {
+    var inner: Inner
+    let test: SpikeTest
+    var maximum = Vector(repeating: -.infinity)
+
+    @inline(__always) @discardableResult mutating func put(_ i: Int, _ v: Vector) -> Vector {
+        let w = inner.put(i, v)
+        maximum = VectorLoops.maximum(maximum, w)
+        test.countdown[i] -= 1
+        return w
+    }
+
+    /// Whether the condition held in any lane.
+    var fired: Bool { VectorLoops.anyNonzero(VectorLoops.bits(VectorLoops.compare(test.op, maximum, test.threshold))) }
 }
 
 enum VectorLoops {
@@ -205,21 +264,39 @@ enum VectorLoops {
         }
     }
 
+    /// `x op y` for a comparison opcode.
+    @inline(__always)
+    static func compare(_ op: Opcode, _ x: Vector, _ y: Vector) -> Mask {
+        switch op {
+        case .lt: return x .< y
+        case .le: return x .<= y
+        case .gt: return x .> y
+        case .ge: return x .>= y
+        case .eq: return x .== y
+        default: return x .!= y
+        }
+    }
+
     /// A mask as integer lanes (−1 true, 0 false), to combine with integer operations.
     @inline(__always)
-    static func bits(_ mask: Mask) -> SIMD8<Int32> { unsafeBitCast(mask, to: SIMD8<Int32>.self) }
+    static func bits(_ mask: Mask) -> VectorBits { unsafeBitCast(mask, to: VectorBits.self) }
 
-    /// Whether any lane is nonzero: the two halves OR-ed, then one 64-bit test (the stdlib's `any` extracts and
-    /// compares every lane).
+    /// Whether any lane is nonzero: halves OR-ed down to 128 bits, then one 64-bit test (the stdlib's `any`
+    /// extracts and compares every lane).
     @inline(__always)
-    static func anyNonzero(_ bits: SIMD8<Int32>) -> Bool {
-        let half = unsafeBitCast(bits.lowHalf | bits.highHalf, to: SIMD2<UInt64>.self)
+    static func anyNonzero(_ bits: VectorBits) -> Bool {
+        #if SNNC_VECTOR16
+        let eight = bits.lowHalf | bits.highHalf
+        #else
+        let eight = bits
+        #endif
+        let half = unsafeBitCast(eight.lowHalf | eight.highHalf, to: SIMD2<UInt64>.self)
         return half[0] | half[1] != 0
     }
 
     /// Lanes that are NaN or ±∞ (x·0 is NaN exactly for those), as integer lanes.
     @inline(__always)
-    static func notFinite(_ x: Vector) -> SIMD8<Int32> {
+    static func notFinite(_ x: Vector) -> VectorBits {
         let z = x * 0
         return bits(z .!= z)
     }
@@ -227,14 +304,14 @@ enum VectorLoops {
     /// |x|: the sign bit cleared (what `Float.magnitude` does).
     @inline(__always)
     static func magnitude(_ x: Vector) -> Vector {
-        unsafeBitCast(unsafeBitCast(x, to: SIMD8<UInt32>.self) & 0x7FFF_FFFF, to: Vector.self)
+        unsafeBitCast(unsafeBitCast(x, to: VectorWords.self) & 0x7FFF_FFFF, to: Vector.self)
     }
 
     /// −x: the sign bit flipped, as scalar negation does (the stdlib's SIMD `-x` is `0 - x`, which loses the
     /// sign of zero and of NaN).
     @inline(__always)
     static func negate(_ x: Vector) -> Vector {
-        unsafeBitCast(unsafeBitCast(x, to: SIMD8<UInt32>.self) ^ 0x8000_0000, to: Vector.self)
+        unsafeBitCast(unsafeBitCast(x, to: VectorWords.self) ^ 0x8000_0000, to: Vector.self)
     }
 
     /// `Swift.min(a, b)` lane-wise: b where b < a, else a (NaN handling included).

@@ -28,6 +28,8 @@ final class WorkerContext: @unchecked Sendable {
     let ranges: [Range<Int>]
     let registers: AlignedBuffer<Float>
     let refractoryFlags: AlignedBuffer<Float>
+    /// Whether a fused threshold's condition held anywhere in the block (see SpikeTest).
+    let anyFired = AlignedBuffer<Bool>(count: 1)
     let gatherValues: AlignedBuffer<Float>
     let gatherBuffers: AlignedBuffer<UnsafeMutablePointer<Float>>
     let gatherTables: AlignedBuffer<UnsafeMutablePointer<Float>>

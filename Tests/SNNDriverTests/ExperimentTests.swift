@@ -139,3 +139,26 @@ func experiment(_ text: String, folder: URL, threads: Int = 1) throws -> Experim
         #expect(result.evaluations.first?.classNames.first == "airplane")
     }
 }
+
+/// digits_snn_fc.snn reduced (one epoch of 600 samples at a 5x learning rate): surrogate-gradient training lands
+/// well above chance,
+/// and the trained weights are written back into the network's connections.
+@Suite struct GradientExperimentTests {
+    @Test(.enabled(if: RepositoryFiles.sharedData != nil, "needs the shared data (SNNC_DATA)"))
+    func digitsLearnBySurrogateGradients() throws {
+        let folder = try ExperimentTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = RepositoryFiles.text("Examples/digits_snn_fc.snn")
+            .replacingOccurrences(of: "epochs = 10, batch = 32", with: "epochs = 1, samples = 600, batch = 32")
+            .replacingOccurrences(of: "lr = 2e-3", with: "lr = 1e-2")
+            .replacingOccurrences(of: "evaluate on digits.test, dt = 1 ms {", with: "evaluate on digits.test, samples = 200, dt = 1 ms {")
+        #expect(text.contains("samples = 600") && text.contains("lr = 1e-2") && text.contains("samples = 200"),
+                "the example changed; update this test")
+        let result = try experiment(text + "\nsave weights of hidden -> out to \"w.snnw\"\n", folder: folder, threads: 2)
+        #expect(result.failure == nil, "\(result.failure ?? "")")
+        let evaluation = try #require(result.evaluations.first)
+        #expect(evaluation.samples == 200)
+        #expect(evaluation.accuracy >= 0.5, "accuracy \(evaluation.accuracy)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("w.snnw").path))
+    }
+}

@@ -98,4 +98,46 @@ import Testing
         let (plan, _) = try simulate(text)
         #expect(a != plan.projections[0].weights, "the weights learned nothing")
     }
+
+    /// A whole unsupervised experiment — per-synapse delays, normalisation, boosting, training with batched rows and
+    /// columns, label assignment, voting, saved weights — gives the same spikes, labels, predictions and weights on
+    /// 1 and 3 worker threads (each of the 3 owns one block of 16 excitatory neurons).
+    @Test func threadCountDoesNotChangeAWholeExperiment() throws {
+        let text = """
+            dataset iris = csv("iris.csv", label = species, normalize = minmax)
+            split iris: train 80%, test 20%, shuffle, seed = 7
+            input rates = poisson(rate = iris.features * 300 Hz)
+            population exc = diehl_cook_exc[48]
+            population inh = diehl_cook_inh[48]
+            connect rates -> exc: all_to_all, weight = uniform(0, 0.3), delay = uniform(1 ms, 5 ms)
+              learn stdp(a_pre = 0.01, a_post = -0.0001, tau_pre = 20 ms, tau_post = 20 ms, w_max = 1)
+              normalize incoming to 0.4
+              on spike { ge += w }
+            connect exc -> inh: one_to_one, weight = 10.4 on spike { ge += w }
+            connect inh -> exc: all_but_self, weight = 17.0 on spike { gi += w }
+            train on iris.train, epochs = 1, samples = 16, dt = 0.5 ms {
+              present 60 ms, rest 20 ms
+              boost input rate by 100 Hz while spike_count(exc) < 3
+            }
+            assign labels by mean response of exc
+            evaluate on iris.test, samples = 10, dt = 0.5 ms { predict = vote(spike_count(exc)) }
+            save weights of rates -> exc to "w.snnw"
+            """
+        var runs: [(ExperimentResult, Data)] = []
+        for threads in [1, 3] {
+            let folder = try ExperimentTests.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let result = try experiment(text, folder: folder, threads: threads)
+            #expect(result.failure == nil, "\(result.failure ?? "")")
+            #expect(result.run.threads == threads)
+            runs.append((result, try Data(contentsOf: folder.appendingPathComponent("w.snnw"))))
+        }
+        let (one, oneWeights) = runs[0], (three, threeWeights) = runs[1]
+        #expect(one.run.populationSpikeCounts == three.run.populationSpikeCounts)
+        #expect(one.run.populationSpikeCounts[0].reduce(0, +) > 0, "the excitatory neurons never fired")
+        #expect(one.trainings.map(\.extraPresentations) == three.trainings.map(\.extraPresentations))
+        #expect(one.assignments.map(\.labels) == three.assignments.map(\.labels))
+        #expect(one.evaluations.map(\.confusion) == three.evaluations.map(\.confusion))
+        #expect(oneWeights == threeWeights)
+    }
 }

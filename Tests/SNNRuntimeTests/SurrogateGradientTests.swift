@@ -81,7 +81,7 @@ import Testing
             GradientLayer(inputs: 4, outputs: 16, weights: weights(64, 0.8), beta: 0.9, threshold: 1, spiking: true),
             GradientLayer(inputs: 16, outputs: 3, weights: weights(48, 0.4), beta: 0.9, threshold: 1, spiking: false),
         ], steps: 10, input: input, surrogate: .fastSigmoid(slope: 10), loss: .crossEntropyMembrane,
-           optimizer: AdamSettings(learningRate: 0.01), batch: 8, seed: 5)
+           optimizer: .adam(AdamSettings(learningRate: 0.01)), batch: 8, seed: 5)
     }
 
     @Test(arguments: [GradientPlan.InputCoding.current, .bernoulli(probabilityPerUnit: 0.8)])
