@@ -216,7 +216,7 @@ struct ExperimentCompiler {
                 guard let op = RewardOperator(rawValue: op.rawValue) else { break }
                 guard let left = lower(a), let right = lower(b) else { return nil }
                 return .binary(op, left, right)
-            case .call(let callee, let arguments):
+            case .call:
                 return readout(expr).map(RewardPlan.prediction)
             default:
                 break
