@@ -216,7 +216,10 @@ struct ExperimentCompiler {
                 guard let op = RewardOperator(rawValue: op.rawValue) else { break }
                 guard let left = lower(a), let right = lower(b) else { return nil }
                 return .binary(op, left, right)
-            case .call:
+            case .call(let callee, let arguments):
+                if case .name("one_hot") = callee.kind, arguments.count == 1 {
+                    return lower(arguments[0].value).map(RewardPlan.oneHot)
+                }
                 return readout(expr).map(RewardPlan.prediction)
             default:
                 break

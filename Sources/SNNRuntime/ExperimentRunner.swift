@@ -215,9 +215,22 @@ final class ExperimentRunner {
     }
 
     private func deliver(_ reward: RewardPlan, _ counts: [Int: [Int32]], label: Int, classes: Int) {
-        let r = reward.value(neuron: 0, label: label) { self.predict($0, counts, classes: classes) }
+        let predict = { (readout: ReadoutPlan) in self.predict(readout, counts, classes: classes) }
+        guard reward.isPerNeuron else {
+            let r = Float(reward.value(neuron: 0, label: label, predict: predict))
+            for rule in engine.plasticity {
+                for w in rule.stores.indices { rule.reward(r, worker: w, step: now, seed: engine.seed) }
+            }
+            return
+        }
         for rule in engine.plasticity {
-            for w in rule.stores.indices { rule.reward(Float(r), worker: w, step: now, seed: engine.seed) }
+            let size = engine.populations[rule.targetPopulation].size
+            let values = (0..<size).map { Float(reward.value(neuron: $0, label: label, predict: predict)) }
+            values.withUnsafeBufferPointer { perTarget in
+                for w in rule.stores.indices {
+                    rule.reward(0, perTarget: perTarget.baseAddress, worker: w, step: now, seed: engine.seed)
+                }
+            }
         }
     }
 

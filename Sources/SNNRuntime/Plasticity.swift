@@ -100,11 +100,13 @@ final class Plasticity: @unchecked Sendable {
         }
     }
 
-    /// `on reward(r)` over every synapse of worker `worker`.
-    func reward(_ r: Float, worker: Int, step: Int, seed: UInt64) {
+    /// `on reward(r)` over every synapse of worker `worker`: r for all, or `perTarget[t]` for the synapses onto
+    /// postsynaptic neuron t (a reward per neuron, `one_hot`).
+    func reward(_ r: Float, perTarget: UnsafePointer<Float>? = nil, worker: Int, step: Int, seed: UInt64) {
         guard let onReward else { return }
         let store = stores[worker]
-        let run = Batch(program: onReward, store: store, lanes: scratch[worker], step: step, seed: seed, argument: r)
+        let run = Batch(program: onReward, store: store, lanes: scratch[worker], step: step, seed: seed, argument: r,
+                        perTarget: perTarget)
         for row in 0..<(store.view.rowStart.count - 1) { addRow(row, run) }
         flushRows(run)
     }
@@ -131,6 +133,8 @@ final class Plasticity: @unchecked Sendable {
         let step: Int
         let seed: UInt64
         let argument: Float
+        /// Row batches only: the argument per postsynaptic neuron instead of `argument`.
+        var perTarget: UnsafePointer<Float>? = nil
     }
 
     /// Brings synapses `synapse(0 ..< count)`'s decaying variables to `step`.
@@ -236,7 +240,17 @@ final class Plasticity: @unchecked Sendable {
     private func execute(_ run: Batch) -> Bool {
         let lanes = run.lanes
         guard lanes.filled > 0 else { return false }
-        lanes.fill(argumentLane, at: 0, with: run.argument, count: lanes.filled)
+        if let perTarget = run.perTarget {
+            let targets = run.store.view.targets.pointer
+            var at = 0
+            for segment in 0..<lanes.segments {
+                let first = lanes.segmentStart[segment], n = lanes.segmentCount[segment]
+                lanes.gather(argumentLane, at: at, from: perTarget, indices: targets + first, count: n)
+                at += n
+            }
+        } else {
+            lanes.fill(argumentLane, at: 0, with: run.argument, count: lanes.filled)
+        }
         lanes.run(run.program, count: lanes.filled, seed: run.seed, step: run.step, keys: lanes.keys.pointer)
         return true
     }

@@ -69,10 +69,13 @@ struct SurrogateNetwork {
                     for k in 0..<n { trace.inputs[l][t * n + k] = trace.spikes[l - 1][t * n + k] }
                 }
                 let m = layer.outputs, n = layer.inputs
+                // Inputs are mostly spikes, mostly 0: only the nonzero ones are summed.
+                let x = t * n
+                let active = (0..<n).filter { trace.inputs[l][x + $0] != 0 }
                 for j in 0..<m {
                     var current = layer.bias[j]
-                    let row = j * n, x = t * n
-                    for k in 0..<n { current += layer.weights[row + k] * trace.inputs[l][x + k] }
+                    let row = j * n
+                    for k in active { current += layer.weights[row + k] * trace.inputs[l][x + k] }
                     let previous = t > 0 ? trace.membranes[l][(t - 1) * m + j] : 0
                     let reset = layer.spiking && t > 0 ? layer.threshold * trace.spikes[l][(t - 1) * m + j] : 0
                     let u = layer.beta * previous + current - reset
@@ -140,16 +143,17 @@ struct SurrogateNetwork {
                     }
                     membraneGradient[j] = g
                 }
-                var inputGradient = [Float](repeating: 0, count: n)
+                // The first layer's input gradient is not needed; weight gradients only where the input was not 0.
+                var inputGradient = [Float](repeating: 0, count: l > 0 ? n : 0)
+                let x = t * n
+                let active = (0..<n).filter { trace.inputs[l][x + $0] != 0 }
                 for j in 0..<m {
                     let g = membraneGradient[j]
                     guard g != 0 else { continue }
                     gradients.biases[l][j] += g
-                    let row = j * n, x = t * n
-                    for k in 0..<n {
-                        gradients.weights[l][row + k] += g * trace.inputs[l][x + k]
-                        inputGradient[k] += g * layer.weights[row + k]
-                    }
+                    let row = j * n
+                    for k in active { gradients.weights[l][row + k] += g * trace.inputs[l][x + k] }
+                    if l > 0 { for k in 0..<n { inputGradient[k] += g * layer.weights[row + k] } }
                 }
                 nextMembrane[l] = membraneGradient
                 spikeGradient = inputGradient
