@@ -63,10 +63,6 @@ struct ExperimentCompiler {
                case .call(let inner, let innerArguments) = arguments[0].value.kind, case .name("membrane") = inner.kind,
                innerArguments.count == 1, case .name(let population) = innerArguments[0].value.kind,
                case .population(let p)? = groups[population]?.reference {
-                guard gradientReadouts.contains(p) else {
-                    fail("`membrane(\(population))` is read from a network trained `with gradient(…)` before this statement", at: expr.range)
-                    return nil
-                }
                 return .argmaxMembrane(population: p)
             }
             guard case .call(let callee, let arguments) = expr.kind, case .name(let function) = callee.kind,
@@ -176,7 +172,23 @@ struct ExperimentCompiler {
                 }
                 guard let set = sampleSet(statement.data) else { continue }
                 presentation.sampleSet = set
-                output.steps.append(.evaluate(EvaluatePlan(presentation: presentation, predict: predict, boost: lastBoost)))
+                var evaluation = EvaluatePlan(presentation: presentation, predict: predict, boost: lastBoost)
+                if case .argmaxMembrane(let p) = predict, !gradientReadouts.contains(p) {
+                    // Weights from a file: run the chain of layers as gradient training would.
+                    do {
+                        guard let gradient else { continue }
+                        let (network, projections) = try gradient.network(steps: presentation.presentSteps, readout: p,
+                                                                          at: statement.range)
+                        evaluation.network = GradientTrainPlan(network: network, presentation: presentation,
+                                                               projections: projections, readout: p)
+                    } catch let failure as PlanFailure {
+                        output.diagnostics.append(failure.diagnostic)
+                        continue
+                    } catch {
+                        continue
+                    }
+                }
+                output.steps.append(.evaluate(evaluation))
             case .save(let statement), .load(let statement):
                 guard case .string(let path) = statement.path.kind else { continue }
                 var chosen: [Int] = []

@@ -104,11 +104,16 @@ public struct EvaluatePlan: Sendable, Equatable {
     public var predict: ReadoutPlan
     /// The last `train`'s boost, applied while testing too (as Diehl & Cook's code does).
     public var boost: BoostPlan?
+    /// For a membrane readout of weights not trained in this run (`load`): the chain of layers to run, with the
+    /// network's current weights, as gradient training would.
+    public var network: GradientTrainPlan?
 
-    public init(presentation: PresentationPlan, predict: ReadoutPlan, boost: BoostPlan? = nil) {
+    public init(presentation: PresentationPlan, predict: ReadoutPlan, boost: BoostPlan? = nil,
+                network: GradientTrainPlan? = nil) {
         self.presentation = presentation
         self.predict = predict
         self.boost = boost
+        self.network = network
     }
 }
 

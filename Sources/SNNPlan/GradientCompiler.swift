@@ -24,10 +24,20 @@ struct GradientCompiler {
     /// The plan and the projections it trains (in layer order); `readout` is the population the prediction
     /// reads, when `predict = …` names one.
     func compile(_ method: CallSyntax, steps: Int, batch: Int, readout: Int?) throws -> (GradientPlan, [Int]) {
-        func fail(_ message: String, at range: SourceRange? = nil, help: String? = nil) -> PlanFailure {
-            PlanFailure(.unsupportedGradient, message, at: range ?? method.range, help: help)
+        try compile(settings: ArgumentBinder.bind(method.arguments, to: []), at: method.range, steps: steps, batch: batch,
+                    readout: readout)
+    }
+
+    /// The network with default settings, for evaluating a membrane readout of weights loaded from a file.
+    func network(steps: Int, readout: Int, at range: SourceRange) throws -> (GradientPlan, [Int]) {
+        try compile(settings: [:], at: range, steps: steps, batch: 32, readout: readout)
+    }
+
+    private func compile(settings: [String: Argument], at range: SourceRange, steps: Int, batch: Int, readout: Int?) throws
+        -> (GradientPlan, [Int]) {
+        func fail(_ message: String, at place: SourceRange? = nil, help: String? = nil) -> PlanFailure {
+            PlanFailure(.unsupportedGradient, message, at: place ?? range, help: help)
         }
-        let settings = ArgumentBinder.bind(method.arguments, to: [])
         let values = ValueCompiler(constants: constants)
         func word(_ name: String, _ fallback: String) -> String {
             if case .name(let w)? = settings[name]?.value.kind { return w }

@@ -1,5 +1,5 @@
 // GradientPlan: a feed-forward spiking network trained by surrogate gradients through time (BPTT), as plain
-// data — dense layers of leaky neurons in discrete time, U[t] = β·U[t−1] + W·x[t] + b − θ·S[t−1] (reset by
+// data — dense layers of leaky neurons in discrete time, U[t] = β·U[t−1] + W·x[t] − θ·S[t−1] (reset by
 // subtraction, the reset left out of the gradient) and S[t] = H(U[t] − θ); a last layer that does not spike
 // is a leaky integrator whose membrane is the readout. The spike's derivative is replaced by a surrogate.
 // Inputs are the sample's features, presented every step as a current or as Bernoulli spikes.
@@ -42,17 +42,17 @@ public struct GradientLayer: Sendable, Equatable {
     public var outputs: Int
     /// outputs × inputs, row-major.
     public var weights: [Float]
-    public var bias: [Float]
     public var beta: Float
     public var threshold: Float
     public var spiking: Bool
 
-    public init(inputs: Int, outputs: Int, weights: [Float], bias: [Float]? = nil, beta: Float, threshold: Float,
+    /// Layers have no bias: a neuron's input is its synapses only, as in the simulated network (so saved weights
+    /// reload to the same network).
+    public init(inputs: Int, outputs: Int, weights: [Float], beta: Float, threshold: Float,
                 spiking: Bool) {
         self.inputs = inputs
         self.outputs = outputs
         self.weights = weights
-        self.bias = bias ?? [Float](repeating: 0, count: outputs)
         self.beta = beta
         self.threshold = threshold
         self.spiking = spiking

@@ -75,6 +75,7 @@ final class Engine: @unchecked Sendable {
             if case .save(let transfer) = step { learners.formUnion(transfer.projections) }
             if case .load(let transfer) = step { learners.formUnion(transfer.projections) }
             if case .trainGradient(let gradient) = step { learners.formUnion(gradient.projections) }
+            if case .evaluate(let evaluation) = step { learners.formUnion(evaluation.network?.projections ?? []) }
         }
         let projections = plan.projections.enumerated().map { k, p in
             precondition(p.target >= 0 && p.target < plan.populations.count, "projection '\(p.name)': no target")

@@ -35,6 +35,24 @@ extension ExperimentRunner {
         return true
     }
 
+    /// A trainer for `plan`'s layers holding the network's current weights (loaded from a file, say).
+    func trainerWithCurrentWeights(_ plan: GradientTrainPlan) -> GradientTrainer {
+        var network = plan.network
+        for (l, projection) in plan.projections.enumerated() {
+            let synapses = engine.plan.projections[projection]
+            let current = engine.weights(of: projection)
+            let scale = synapses.effects.first?.scale ?? 1
+            let inputs = network.layers[l].inputs
+            for row in 0..<inputs {
+                for s in Int(synapses.rowStart[row])..<Int(synapses.rowStart[row + 1]) {
+                    network.layers[l].weights[Int(synapses.targets[s]) * inputs + row] = current[s] * scale
+                }
+            }
+        }
+        return GradientTrainer(plan: network, threads: engine.options.threads > 0 ? engine.options.threads
+                                   : ProcessInfo.processInfo.activeProcessorCount)
+    }
+
     /// A dense layer's weights in the projection's synapse order (the projection's effect scale divided out).
     private func denseToSynapses(_ layer: GradientLayer, _ projection: ProjectionPlan) -> [Float] {
         var values = projection.weights

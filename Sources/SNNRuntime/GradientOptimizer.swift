@@ -41,9 +41,6 @@ struct GradientOptimizer {
             for k in layers[l].weights.indices {
                 update(&layers[l].weights[k], gradients.weights[l][k], &first.weights[l][k], &second.weights[l][k])
             }
-            for j in layers[l].bias.indices {
-                update(&layers[l].bias[j], gradients.biases[l][j], &first.biases[l][j], &second.biases[l][j])
-            }
         }
     }
 }

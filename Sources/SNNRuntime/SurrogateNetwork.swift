@@ -1,7 +1,7 @@
 // SurrogateNetwork: the forward pass of a GradientPlan's layers over one sample, keeping what the backward pass
 // needs (each layer's input, membrane and spikes at every step), and the backward pass through time: the
 // loss's gradient flows back through the readout, through every spike by the surrogate derivative, through the
-// leak (β) and the reset (−θ), and into each layer's weights and biases. With `relaxed`, spikes are the
+// leak (β) and the reset (−θ), and into each layer's weights. With `relaxed`, spikes are the
 // surrogate's antiderivative instead of the step function, so that the backward pass is the exact gradient of
 // the forward pass (the finite-difference checks run this way).
 
@@ -17,17 +17,14 @@ struct SurrogateTrace {
 
 struct SurrogateGradients {
     var weights: [[Float]]
-    var biases: [[Float]]
 
     init(_ layers: [GradientLayer]) {
         weights = layers.map { [Float](repeating: 0, count: $0.weights.count) }
-        biases = layers.map { [Float](repeating: 0, count: $0.outputs) }
     }
 
     mutating func add(_ other: SurrogateGradients) {
         for l in weights.indices {
             for k in weights[l].indices { weights[l][k] += other.weights[l][k] }
-            for k in biases[l].indices { biases[l][k] += other.biases[l][k] }
         }
     }
 }
@@ -73,7 +70,7 @@ struct SurrogateNetwork {
                 let x = t * n
                 let active = (0..<n).filter { trace.inputs[l][x + $0] != 0 }
                 for j in 0..<m {
-                    var current = layer.bias[j]
+                    var current: Float = 0
                     let row = j * n
                     for k in active { current += layer.weights[row + k] * trace.inputs[l][x + k] }
                     let previous = t > 0 ? trace.membranes[l][(t - 1) * m + j] : 0
@@ -150,7 +147,6 @@ struct SurrogateNetwork {
                 for j in 0..<m {
                     let g = membraneGradient[j]
                     guard g != 0 else { continue }
-                    gradients.biases[l][j] += g
                     let row = j * n
                     for k in active { gradients.weights[l][row + k] += g * trace.inputs[l][x + k] }
                     if l > 0 { for k in 0..<n { inputGradient[k] += g * layer.weights[row + k] } }

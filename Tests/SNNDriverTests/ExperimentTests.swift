@@ -161,4 +161,25 @@ func experiment(_ text: String, folder: URL, threads: Int = 1) throws -> Experim
         #expect(evaluation.accuracy >= 0.5, "accuracy \(evaluation.accuracy)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("w.snnw").path))
     }
+
+    @Test(.enabled(if: RepositoryFiles.sharedData != nil, "needs the shared data (SNNC_DATA)"))
+    func gradientTrainedWeightsReloadToIdenticalPredictions() throws {
+        let folder = try ExperimentTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let example = RepositoryFiles.text("Examples/digits_snn_fc.snn")
+        let network = String(example[..<example.range(of: "train on")!.lowerBound])
+        let trained = try experiment(network + """
+            train on digits.train, epochs = 1, samples = 200, batch = 32, dt = 1 ms with gradient(lr = 1e-2) { present 25 ms }
+            save weights of pixels -> hidden, hidden -> out to "fc.snnw"
+            evaluate on digits.test, samples = 100, dt = 1 ms { predict = argmax(membrane(out)) }
+            """, folder: folder)
+        let loaded = try experiment(network + """
+            load weights of pixels -> hidden, hidden -> out from "fc.snnw"
+            evaluate on digits.test, samples = 100, dt = 1 ms { present 25 ms; predict = argmax(membrane(out)) }
+            """, folder: folder)
+        #expect(trained.failure == nil && loaded.failure == nil, "\(trained.failure ?? "") \(loaded.failure ?? "")")
+        let a = try #require(trained.evaluations.first), b = try #require(loaded.evaluations.first)
+        #expect(a.confusion == b.confusion)
+        #expect(a.accuracy > 0.2)
+    }
 }
