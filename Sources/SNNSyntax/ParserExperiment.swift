@@ -41,6 +41,7 @@ extension Parser {
         guard expect(.on, "after 'train' (train on DATASET)") != nil else { return nil }
         let data = parseExpression()
         let options = eat(.comma) != nil ? parseArgumentSequence() : []
+        skipLineBreak(before: .keyword(.with))    // `with gradient(…)` may start the next line
         let method = eat(.with) != nil ? parseCall("a training method") : nil
         skipLineBreak(before: .leftBrace)
         let phases = at(.leftBrace) ? parsePhaseBlock("train") : nil
