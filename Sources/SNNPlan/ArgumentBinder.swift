@@ -34,4 +34,13 @@ enum ArgumentBinder {
     static func bind(_ call: CallSyntax) -> [String: Argument] {
         bind(call.arguments, to: parameters[call.name.name] ?? [])
     }
+
+    /// The labelled arguments' expressions by label (the first of a repeated label).
+    static func labelled(_ arguments: [Argument]?) -> [String: Expr] {
+        var result: [String: Expr] = [:]
+        for argument in arguments ?? [] {
+            if let label = argument.label, result[label.name] == nil { result[label.name] = argument.value }
+        }
+        return result
+    }
 }

@@ -97,7 +97,7 @@ struct ExperimentCompiler {
                     lastTiming = (step.presentation.presentSteps, step.presentation.restSteps)
                 }
             case .train(let statement):
-                let options = labelled(statement.options)
+                let options = ArgumentBinder.labelled(statement.options)
                 var train = TrainPlan(presentation: PresentationPlan(sampleSet: -1, epochs: count(options["epochs"]) ?? 1,
                                                                      samples: count(options["samples"]),
                                                                      presentSteps: lastTiming.present, restSteps: 0))
@@ -154,7 +154,7 @@ struct ExperimentCompiler {
                     fail("`assign labels` uses the responses of a `train` before it", at: statement.range)
                 }
             case .evaluate(let statement):
-                let options = labelled(statement.options)
+                let options = ArgumentBinder.labelled(statement.options)
                 var presentation = PresentationPlan(sampleSet: -1, epochs: 1, samples: count(options["samples"]),
                                                     presentSteps: lastTiming.present, restSteps: lastTiming.rest)
                 var predict: ReadoutPlan?
@@ -260,12 +260,6 @@ struct ExperimentCompiler {
             return nil
         }
         return BoostPlan(amount: hz, population: p, minimumSpikes: Int(minimum.rounded(.up)))
-    }
-
-    private func labelled(_ arguments: [Argument]) -> [String: Expr] {
-        var result: [String: Expr] = [:]
-        for argument in arguments { if let label = argument.label { result[label.name] = argument.value } }
-        return result
     }
 
     /// `iris.train` → "iris.train"; `mnist` → "mnist".

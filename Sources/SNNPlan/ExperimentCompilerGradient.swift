@@ -10,8 +10,7 @@ extension ExperimentCompiler {
                       readout: (Expr) -> ReadoutPlan?, into diagnostics: inout [Diagnostic]) -> GradientTrainPlan? {
         guard let gradient, let method = statement.method else { return nil }
         let values = ValueCompiler(constants: constants)
-        var options: [String: Expr] = [:]
-        for argument in statement.options { if let label = argument.label { options[label.name] = argument.value } }
+        let options = ArgumentBinder.labelled(statement.options)
         func count(_ name: String) -> Int? { options[name].flatMap { try? values.compile($0).constantValue }.map { Int($0) } }
         var present = lastTiming.present
         var predict: ReadoutPlan?

@@ -159,9 +159,7 @@ struct GradientCompiler {
         }
         var overrides: [String: Expr] = [:]
         for item in model.syntax.items {
-            if case .population(let p) = item.kind, p.name.name == target.name {
-                for argument in p.model.call.arguments ?? [] { if let label = argument.label { overrides[label.name] = argument.value } }
-            }
+            if case .population(let p) = item.kind, p.name.name == target.name { overrides = ArgumentBinder.labelled(p.model.call.arguments) }
         }
         let values = ValueCompiler.forModel(neuron, overrides: overrides, constants: constants)
         func parameter(_ name: String, _ fallback: Double) -> Double {

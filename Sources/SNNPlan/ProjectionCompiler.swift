@@ -157,7 +157,7 @@ struct ProjectionCompiler {
         }
         guard let rule = model.models[learn.name.name], rule.kind == .rule else { return nil }
         do {
-            let compiler = RuleCompiler(rule: rule, overrides: labelled(learn.arguments), constants: constants,
+            let compiler = RuleCompiler(rule: rule, overrides: ArgumentBinder.labelled(learn.arguments), constants: constants,
                                         dt: schedule.dt, range: learn.range)
             var plan = try compiler.compile(projection: projection, weights: weights, seed: schedule.seed)
             if let total {
@@ -229,7 +229,7 @@ struct ProjectionCompiler {
         }
         for clause in decl.clauses {
             guard case .learn(let call) = clause.kind, let rule = model.models[call.name.name], rule.kind == .rule else { continue }
-            let overrides = labelled(call.arguments)
+            let overrides = ArgumentBinder.labelled(call.arguments)
             let values = ValueCompiler.forModel(rule, overrides: overrides, constants: constants)
             if let expr = overrides["w"] {
                 return compile(expr, what: "the weight", values: ValueCompiler(constants: constants), into: &output)
@@ -296,18 +296,10 @@ struct ProjectionCompiler {
 
     // MARK: - Helpers
 
-    private func labelled(_ arguments: [Argument]?) -> [String: Expr] {
-        var result: [String: Expr] = [:]
-        for argument in arguments ?? [] {
-            if let label = argument.label, result[label.name] == nil { result[label.name] = argument.value }
-        }
-        return result
-    }
-
     /// The arguments of a population's declaration (`lif(tau_m = 10 ms)`), by name.
     private func populationArguments(_ name: String) -> [String: Expr] {
         for item in model.syntax.items {
-            if case .population(let p) = item.kind, p.name.name == name { return labelled(p.model.call.arguments) }
+            if case .population(let p) = item.kind, p.name.name == name { return ArgumentBinder.labelled(p.model.call.arguments) }
         }
         return [:]
     }
