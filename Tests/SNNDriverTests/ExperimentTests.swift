@@ -183,3 +183,25 @@ func experiment(_ text: String, folder: URL, threads: Int = 1) throws -> Experim
         #expect(a.accuracy > 0.2)
     }
 }
+
+/// mnist_bpstdp.snn reduced (1,000 training digits, 200 test digits, 100 hidden neurons): BP-STDP learns well above
+/// chance. Needs the shared data (SNNC_DATA).
+@Suite struct MNISTReducedTests {
+    @Test(.enabled(if: RepositoryFiles.sharedData != nil, "needs the shared data (SNNC_DATA)"))
+    func mnistBPSTDPLearnsWellAboveChance() throws {
+        let folder = try ExperimentTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = RepositoryFiles.text("Examples/mnist_bpstdp.snn")
+            .replacingOccurrences(of: "population hidden = nonleaky_if[500]", with: "population hidden = nonleaky_if[100]")
+            .replacingOccurrences(of: "nonleaky_if(theta = 12.5)[10]", with: "nonleaky_if(theta = 2.5)[10]")
+            .replacingOccurrences(of: "train on mnist, epochs = 1, dt = 1 ms {", with: "train on mnist, epochs = 1, samples = 1000, dt = 1 ms {")
+            .replacingOccurrences(of: "evaluate on mnist_test, dt = 1 ms {", with: "evaluate on mnist_test, samples = 200, dt = 1 ms {")
+        #expect(text.contains("samples = 1000") && text.contains("samples = 200") && text.contains("nonleaky_if[100]"),
+                "the example changed; update this test")
+        let result = try experiment(text, folder: folder, threads: 2)
+        #expect(result.failure == nil)
+        let evaluation = try #require(result.evaluations.first)
+        #expect(evaluation.samples == 200)
+        #expect(evaluation.accuracy >= 0.4, "accuracy \(evaluation.accuracy)")
+    }
+}
