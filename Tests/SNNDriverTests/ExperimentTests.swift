@@ -204,4 +204,25 @@ func experiment(_ text: String, folder: URL, threads: Int = 1) throws -> Experim
         #expect(evaluation.samples == 200)
         #expect(evaluation.accuracy >= 0.4, "accuracy \(evaluation.accuracy)")
     }
+
+    /// diehl_cook.snn reduced (40 + 40 neurons, 300 training digits of 200 ms at dt = 1 ms, 200 test digits):
+    /// unsupervised STDP with label voting lands well above chance (38.5% in a release build).
+    @Test(.enabled(if: RepositoryFiles.sharedData != nil, "needs the shared data (SNNC_DATA)"))
+    func diehlCookLearnsWellAboveChance() throws {
+        let folder = try ExperimentTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = RepositoryFiles.text("Examples/diehl_cook.snn")
+            .replacingOccurrences(of: "population exc = dc_exc[400]", with: "population exc = dc_exc[40]")
+            .replacingOccurrences(of: "population inh = dc_inh[400]", with: "population inh = dc_inh[40]")
+            .replacingOccurrences(of: "train on mnist, epochs = 3, dt = 0.5 ms {", with: "train on mnist, epochs = 1, samples = 300, dt = 1 ms {")
+            .replacingOccurrences(of: "evaluate on mnist_test, dt = 0.5 ms {", with: "evaluate on mnist_test, samples = 200, dt = 1 ms {")
+            .replacingOccurrences(of: "present 350 ms, rest 150 ms", with: "present 200 ms, rest 50 ms")
+        #expect(text.contains("dc_exc[40]") && text.contains("samples = 300") && text.contains("present 200 ms"),
+                "the example changed; update this test")
+        let result = try experiment(text, folder: folder, threads: 2)
+        #expect(result.failure == nil)
+        let evaluation = try #require(result.evaluations.first)
+        #expect(evaluation.samples == 200)
+        #expect(evaluation.accuracy >= 0.25, "accuracy \(evaluation.accuracy)")
+    }
 }
