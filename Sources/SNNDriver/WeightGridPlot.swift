@@ -29,11 +29,12 @@ struct WeightGridPlot {
             return model.populations.first { $0.name.name == name }?.shape
         }
         let candidates = learned.keys.sorted()
-        guard let chosen = candidates.first(where: { shape(plan.projections[$0].source)?.count == 2 }) ?? candidates.first,
-              let weights = learned[chosen] else { return nil }
+        let images = candidates.filter { shape(plan.projections[$0].source)?.count == 2 }
+        guard let chosen = images.first ?? candidates.first, let weights = learned[chosen] else { return nil }
         let projection = plan.projections[chosen]
         let sources = projection.rowStart.count - 1
-        var fields = Array(repeating: [Float](repeating: 0, count: sources), count: plan.populations[projection.target].size)
+        let targets = plan.populations[projection.target].size
+        var fields = Array(repeating: [Float](repeating: 0, count: sources), count: targets)
         for row in 0..<sources {
             for s in Int(projection.rowStart[row])..<Int(projection.rowStart[row + 1]) {
                 fields[Int(projection.targets[s])][row] = weights[s]

@@ -269,7 +269,8 @@ final class ExperimentRunner {
             guard let shown = present(set, index, presentation: plan.presentation, boost: plan.boost,
                                       watched: watched) else { return false }
             let label = Int(set.labels[index])
-            if let predicted = predict(plan.predict, shown.counts, classes: classes) {
+            // An argmax over more neurons than classes may name no class: that is no prediction.
+            if let predicted = predict(plan.predict, shown.counts, classes: classes), predicted < classes {
                 confusion[label][predicted] += 1
                 if predicted == label { correct += 1 }
             } else {

@@ -3,7 +3,8 @@
 // synapse's decaying variables were last brought up to date, each synapse's index in the plan (to write
 // weights back in plan order), and a transposed index of its synapses by target (the columns `on post` and
 // `normalize` walk), plus its own copy of the presynaptic traces (every worker applies the same presynaptic
-// events to its copy, so copies stay identical without sharing).
+// events to its copy, so copies stay identical without sharing), and which rows have consecutive targets (an
+// all-to-all row's postsynaptic traces are copied into the lanes rather than gathered).
 
 import SNNPlan
 

@@ -226,3 +226,22 @@ func experiment(_ text: String, folder: URL, threads: Int = 1) throws -> Experim
         #expect(evaluation.accuracy >= 0.25, "accuracy \(evaluation.accuracy)")
     }
 }
+
+/// An argmax readout over more neurons than the data has classes: a winner beyond the classes counts as no
+/// prediction instead of stopping the run.
+@Suite struct ReadoutRangeTests {
+    @Test func aWinnerBeyondTheClassesIsNoPrediction() throws {
+        let folder = try ExperimentTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try experiment("""
+            dataset iris = csv("iris.csv", label = species, normalize = minmax)
+            input f = poisson(rate = iris.features * 200 Hz)
+            population out = lif(tau_m = 10 ms, v_th = -60 mV)[12]
+            connect f -> out: all_to_all, weight = uniform(0.5, 1) on spike { v += w * 4 mV }
+            evaluate on iris, samples = 30, dt = 1 ms { present 40 ms; predict = argmax(spike_count(out)) }
+            """, folder: folder)
+        #expect(result.failure == nil)
+        let evaluation = try #require(result.evaluations.first)
+        #expect(evaluation.samples == 30)
+    }
+}
