@@ -59,18 +59,24 @@ struct RunSummary {
     var eventsPerSecond: Double { simulationSeconds > 0 ? Double(synapticEvents) / simulationSeconds : 0 }
 
     var text: String {
-        var rows = [["group", "kind", "neurons", "spikes", "mean rate"]]
-        for g in groups {
-            rows.append([g.name, g.kind, StatisticsRenderer.grouped(g.size), StatisticsRenderer.grouped(g.spikes),
-                         String(format: "%.2f Hz", g.rateHz)])
+        var out = ""
+        // An experiment that only trains by gradients never steps the simulated network: no table of spikes.
+        if steps > 0 || experiment == nil {
+            var rows = [["group", "kind", "neurons", "spikes", "mean rate"]]
+            for g in groups {
+                rows.append([g.name, g.kind, StatisticsRenderer.grouped(g.size), StatisticsRenderer.grouped(g.spikes),
+                             String(format: "%.2f Hz", g.rateHz)])
+            }
+            out += StatisticsRenderer.table(rows) + "\n"
+            out += String(format: "simulated %.4g s in %d steps of %.4g ms%@\n", simulatedSeconds, steps, dt * 1e3,
+                          stoppedByUser ? " (stopped early)" : "")
         }
-        var out = StatisticsRenderer.table(rows) + "\n"
-        out += String(format: "simulated %.4g s in %d steps of %.4g ms%@\n", simulatedSeconds, steps, dt * 1e3,
-                      stoppedByUser ? " (stopped early)" : "")
         out += String(format: "wall time %.3f s, %d thread%@; %.3f s from reading the model to the first step\n",
                       simulationSeconds, threads, threads == 1 ? "" : "s", timeToFirstStep)
-        out += String(format: "%.3g neuron-steps/s, %@ synaptic events (%.3g/s)\n", neuronStepsPerSecond,
-                      StatisticsRenderer.grouped(synapticEvents), eventsPerSecond)
+        if steps > 0 || experiment == nil {
+            out += String(format: "%.3g neuron-steps/s, %@ synaptic events (%.3g/s)\n", neuronStepsPerSecond,
+                          StatisticsRenderer.grouped(synapticEvents), eventsPerSecond)
+        }
         for file in files { out += "wrote \(file)\n" }
         if let experiment { out += experiment.text }
         return out
