@@ -4,7 +4,7 @@
 // 25.6 MB, streamed from memory as in snnc), ~23 spiking rows per step in ascending order, each synapse adding
 // weight × scale into a 40,000-float target row (160 KB, L2-resident). A second run uses 1,000 rows (the
 // synapses then stay in cache too): the upper bound. Prints updates per second for one thread (best of 5).
-//   swiftc -Ounchecked -target-cpu native bench/scatter_add.swift -o /tmp/scatter_add && /tmp/scatter_add
+//   swiftc -Ounchecked -target-cpu native bench/scatter_add.swift -o .build/scatter_add && .build/scatter_add
 
 import Foundation
 
