@@ -1,8 +1,8 @@
 // SplitMix64: a small seeded generator (Steele, Lea & Flood 2014) with unbiased bounded draws (Lemire 2019)
 // and a Fisher–Yates shuffle, written out here so that a split depends only on its seed, never on the
-// standard library's version.
+// standard library's version. It is also a RandomNumberGenerator (the tests draw from it).
 
-struct SplitMix64 {
+struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }

@@ -170,7 +170,7 @@ public struct SymbolIndex: Sendable {
         for member in members {
             switch member.kind {
             case .variable(let v):
-                variables.append(Symbol(name: v.name.name, kind: .variable(bindingKind(v.role)), nameRange: v.name.range,
+                variables.append(Symbol(name: v.name.name, kind: .variable(BindingKind(v.role)), nameRange: v.name.range,
                                         range: member.range, doc: member.doc, owner: name.name, isPrelude: isPrelude,
                                         unit: v.unit ?? writtenUnit(v.initial)))
             case .alias(let alias, let value):
@@ -182,15 +182,5 @@ public struct SymbolIndex: Sendable {
             }
         }
         return ModelEntry(symbol: symbol, base: base?.name, variables: variables, handlers: handlers)
-    }
-
-    private static func bindingKind(_ role: VariableDecl.Role) -> BindingKind {
-        switch role {
-        case .param: return .param
-        case .state: return .state
-        case .synaptic: return .synaptic
-        case .pre: return .preTrace
-        case .post: return .postTrace
-        }
     }
 }

@@ -43,4 +43,12 @@ enum ArgumentBinder {
         }
         return result
     }
+
+    /// The labelled arguments of population `name`'s declaration (`lif(tau_m = 10 ms)`).
+    static func populationArguments(_ name: String, in file: SourceFileSyntax) -> [String: Expr] {
+        for item in file.items {
+            if case .population(let p) = item.kind, p.name.name == name { return labelled(p.model.call.arguments) }
+        }
+        return [:]
+    }
 }

@@ -44,11 +44,6 @@ struct ExperimentCompiler {
         func fail(_ message: String, at range: SourceRange, help: String? = nil) {
             output.diagnostics.append(.plan(.unsupportedExperiment, message, at: range, help: help))
         }
-        func count(_ expr: Expr?) -> Int? {
-            guard let expr, let value = try? values.compile(expr).constantValue else { return nil }
-            return Int(value.rounded())
-        }
-        func steps(_ expr: Expr) -> Int { max(1, Int(((try? values.compile(expr).constantValue) ?? 0) / dt + 0.5)) }
         func sampleSet(_ expr: Expr) -> Int? {
             let name = dottedName(expr)
             guard let name, let dataset = datasets[name] else { return nil }
@@ -209,6 +204,17 @@ struct ExperimentCompiler {
             }
         }
         return output
+    }
+
+    /// A whole number known before the run (`epochs = 3`), nil when absent or not constant.
+    func count(_ expr: Expr?) -> Int? {
+        guard let expr, let value = try? ValueCompiler(constants: constants).compile(expr).constantValue else { return nil }
+        return Int(value.rounded())
+    }
+
+    /// A duration in whole steps of dt, at least 1.
+    func steps(_ expr: Expr) -> Int {
+        max(1, Int(((try? ValueCompiler(constants: constants).compile(expr).constantValue) ?? 0) / dt + 0.5))
     }
 
     private func isSave(_ item: Item) -> Bool {

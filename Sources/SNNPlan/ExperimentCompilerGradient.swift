@@ -9,15 +9,13 @@ extension ExperimentCompiler {
     func gradientStep(_ statement: TrainStmt, lastTiming: (present: Int, rest: Int), sampleSet: (Expr) -> Int?,
                       readout: (Expr) -> ReadoutPlan?, into diagnostics: inout [Diagnostic]) -> GradientTrainPlan? {
         guard let gradient, let method = statement.method else { return nil }
-        let values = ValueCompiler(constants: constants)
         let options = ArgumentBinder.labelled(statement.options)
-        func count(_ name: String) -> Int? { options[name].flatMap { try? values.compile($0).constantValue }.map { Int($0) } }
         var present = lastTiming.present
         var predict: ReadoutPlan?
         for phase in statement.phases ?? [] {
             switch phase.kind {
             case .present(let duration):
-                present = max(1, Int(((try? values.compile(duration).constantValue) ?? 0) / dt + 0.5))
+                present = steps(duration)
             case .setting(let name, let value) where name.name == "predict":
                 predict = readout(value)
             default:
@@ -26,10 +24,10 @@ extension ExperimentCompiler {
             }
         }
         do {
-            let (network, projections) = try gradient.compile(method, steps: present, batch: count("batch") ?? 32,
+            let (network, projections) = try gradient.compile(method, steps: present, batch: count(options["batch"]) ?? 32,
                                                               readout: predict?.population)
             guard let set = sampleSet(statement.data) else { return nil }
-            let presentation = PresentationPlan(sampleSet: set, epochs: count("epochs") ?? 1, samples: count("samples"),
+            let presentation = PresentationPlan(sampleSet: set, epochs: count(options["epochs"]) ?? 1, samples: count(options["samples"]),
                                                 presentSteps: present, restSteps: 0)
             return GradientTrainPlan(network: network, presentation: presentation, projections: projections,
                                      readout: gradient.projections[projections.last!].target)

@@ -157,10 +157,7 @@ struct GradientCompiler {
                 weights[Int(projection.targets[s]) * inputs + row] = projection.weights[s] * scale
             }
         }
-        var overrides: [String: Expr] = [:]
-        for item in model.syntax.items {
-            if case .population(let p) = item.kind, p.name.name == target.name { overrides = ArgumentBinder.labelled(p.model.call.arguments) }
-        }
+        let overrides = ArgumentBinder.populationArguments(target.name, in: model.syntax)
         let values = ValueCompiler.forModel(neuron, overrides: overrides, constants: constants)
         func parameter(_ name: String, _ fallback: Double) -> Double {
             guard let expr = overrides[name] ?? neuron.variable(name)?.initial else { return fallback }

@@ -93,7 +93,7 @@ struct ProjectionCompiler {
                 var effects: [SynapticEffect] = []
                 if let handler, let population = populations[targetIndex] {
                     let targetModel = model.models[target.info.modelName]
-                    let overrides = populationArguments(targetEndpoint.name.name)
+                    let overrides = ArgumentBinder.populationArguments(targetEndpoint.name.name, in: model.syntax)
                     if let targetModel {
                         let lowered = SynapticEffects.lower(handler, target: targetModel, overrides: overrides,
                                                             constants: constants)
@@ -295,12 +295,4 @@ struct ProjectionCompiler {
     }
 
     // MARK: - Helpers
-
-    /// The arguments of a population's declaration (`lif(tau_m = 10 ms)`), by name.
-    private func populationArguments(_ name: String) -> [String: Expr] {
-        for item in model.syntax.items {
-            if case .population(let p) = item.kind, p.name.name == name { return ArgumentBinder.labelled(p.model.call.arguments) }
-        }
-        return [:]
-    }
 }

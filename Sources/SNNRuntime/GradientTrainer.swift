@@ -37,16 +37,14 @@ public final class GradientTrainer: @unchecked Sendable {
     func encode(_ set: SampleSet, _ index: Int, epoch: Int, t: Int, into x: UnsafeMutableBufferPointer<Float>) {
         let n = set.featureCount
         set.features.withUnsafeBufferPointer { all in
-            for k in 0..<n {
-                let value = all[index * n + k]
-                switch plan.input {
-                case .current:
-                    x[k] = value
-                case .bernoulli(let p):
-                    let key = CounterRNG.key(seed: plan.seed, stream: Self.inputStream,
-                                             counter: UInt64(epoch) << 40 | UInt64(index) << 12 | UInt64(t))
-                    x[k] = CounterRNG.unit(key: key, index: UInt64(k)) < Double(value * p) ? 1 : 0
-                }
+            let sample = all.baseAddress! + index * n
+            switch plan.input {
+            case .current:
+                for k in 0..<n { x[k] = sample[k] }
+            case .bernoulli(let p):
+                let key = CounterRNG.key(seed: plan.seed, stream: Self.inputStream,
+                                         counter: UInt64(epoch) << 40 | UInt64(index) << 12 | UInt64(t))
+                for k in 0..<n { x[k] = CounterRNG.unit(key: key, index: UInt64(k)) < Double(sample[k] * p) ? 1 : 0 }
             }
         }
     }

@@ -32,7 +32,7 @@ struct MemberCollector {
     mutating func add(_ member: Member, isOwn: Bool) {
         switch member.kind {
         case .variable(let v):
-            addVariable(DeclaredVariable(name: v.name, kind: kind(of: v.role), unit: v.unit, initial: v.initial,
+            addVariable(DeclaredVariable(name: v.name, kind: BindingKind(v.role), unit: v.unit, initial: v.initial,
                                          doc: member.doc, isOwn: isOwn))
             if let equation = v.equation { addEquation(equation, isOwn: isOwn) }
         case .alias(let name, let value):
@@ -58,16 +58,6 @@ struct MemberCollector {
     }
 
     private var noun: String { isRule ? "rule" : "neuron model" }
-
-    private func kind(of role: VariableDecl.Role) -> BindingKind {
-        switch role {
-        case .param: return .param
-        case .state: return .state
-        case .synaptic: return .synaptic
-        case .pre: return .preTrace
-        case .post: return .postTrace
-        }
-    }
 
     private mutating func addVariable(_ variable: DeclaredVariable) {
         guard let index = variables.firstIndex(where: { $0.name.name == variable.name.name }) else {

@@ -68,3 +68,16 @@ extension Scope {
     var allowsReadouts: Bool { false }
     func constant(_ name: String) -> ConstantValue? { nil }
 }
+
+extension BindingKind {
+    /// The kind of a variable declared with `role` in a neuron model or rule.
+    public init(_ role: VariableDecl.Role) {
+        switch role {
+        case .param: self = .param
+        case .state: self = .state
+        case .synaptic: self = .synaptic
+        case .pre: self = .preTrace
+        case .post: self = .postTrace
+        }
+    }
+}

@@ -2,6 +2,7 @@
 // seeded random generator, and a bit writer that builds raw deflate streams by hand.
 
 import Foundation
+@testable import SNNData
 
 enum Fixtures {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
@@ -47,20 +48,8 @@ struct TemporaryFile {
     }
 }
 
-/// SplitMix64: a small seeded generator, so that random tests repeat exactly.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ z >> 30) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ z >> 27) &* 0x94D0_49BB_1331_11EB
-        return z ^ z >> 31
-    }
-}
+/// A seeded generator, so that random tests repeat exactly: SNNData's own SplitMix64.
+typealias SeededGenerator = SplitMix64
 
 /// Writes deflate's bit stream: numbers first bit lowest, Huffman codes first bit highest.
 struct BitWriter {
