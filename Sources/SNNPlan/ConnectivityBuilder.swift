@@ -16,6 +16,12 @@ public enum ConnectionPattern: Equatable, Sendable {
     case fixedOutDegree(Int)
     /// Convolution or pooling between shaped populations (ShapedConnectivity).
     case shaped(ShapedWindow)
+
+    /// The geometry of a shaped pattern.
+    var window: ShapedWindow? {
+        if case .shaped(let window) = self { return window }
+        return nil
+    }
 }
 
 /// Synapses as CSR rows: row `i` holds `targets[rowStart[i] ..< rowStart[i + 1]]`.

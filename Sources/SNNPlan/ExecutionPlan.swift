@@ -160,9 +160,11 @@ public struct ProjectionPlan: Sendable {
     public var delays: [UInt16]
     public var uniformDelay: UInt16
     public var effects: [SynapticEffect]
+    /// The geometry of a `conv` or `pool` connection (nil for the other patterns).
+    public var window: ShapedWindow?
 
     public init(name: String, source: GroupRef, target: Int, rowStart: [Int32], targets: [Int32], weights: [Float],
-                delays: [UInt16], uniformDelay: UInt16, effects: [SynapticEffect]) {
+                delays: [UInt16], uniformDelay: UInt16, effects: [SynapticEffect], window: ShapedWindow? = nil) {
         self.name = name
         self.source = source
         self.target = target
@@ -172,6 +174,7 @@ public struct ProjectionPlan: Sendable {
         self.delays = delays
         self.uniformDelay = uniformDelay
         self.effects = effects
+        self.window = window
     }
 
     public var synapseCount: Int { targets.count }

@@ -1,9 +1,11 @@
 // GradientCompiler: `train … with gradient(…)` → a GradientPlan. The layers are found by following the
-// connections from the dataset input the train block presents: each connection must be `all_to_all` into a
-// population of the prelude's `leaky` (a spiking layer) or, last, `leaky_readout` (a readout that does not
-// spike), with one delay of one step and `on spike { v += w … }`; its weights (times the effect's scale) become
-// the layer's dense matrix. β = exp(−dt/tau) and the threshold come from each population's parameters. The
-// input's rate code (poisson or bernoulli, `features × rate`) becomes Bernoulli spikes with probability
+// connections from the dataset input the train block presents: each connection must be `all_to_all`, `conv`
+// or `pool` into a population of the prelude's `leaky` (a spiking layer) or, last, `leaky_readout` (a readout
+// that does not spike), with one delay of one step and `on spike { v += w … }`. An `all_to_all` connection's
+// weights (times the effect's scale) become a dense matrix; a `conv` becomes a convolution whose shared
+// weights start as the first synapse drawn for each kernel tap; a `pool` becomes a fixed pooling layer with
+// its one weight. β = exp(−dt/tau) and the threshold come from each population's parameters. The input's
+// rate code (poisson or bernoulli, `features × rate`) becomes Bernoulli spikes with probability
 // feature · rate · dt per step. Anything else is PlanCode.unsupportedGradient, reported before training starts.
 
 import Foundation
@@ -145,18 +147,42 @@ struct GradientCompiler {
             throw fail("gradient training has no backward pass through `\(neuron.name)` neurons ('\(target.name)')", info.name.range,
                        "use the prelude's `leaky` for hidden layers and `leaky_readout` for a readout that does not spike")
         }
-        guard projection.synapseCount == inputs * outputs, projection.delays.isEmpty, projection.uniformDelay == 1,
-              projection.effects.count == 1, target.buffers[projection.effects[0].buffer].name == "v" else {
-            throw fail("gradient training runs dense layers: connect into '\(target.name)' with `all_to_all`, no delay and `on spike { v += w }`",
+        guard projection.delays.isEmpty, projection.uniformDelay == 1, projection.effects.count == 1,
+              target.buffers[projection.effects[0].buffer].name == "v",
+              projection.window != nil || projection.synapseCount == inputs * outputs else {
+            throw fail("gradient training runs dense, convolution and pooling layers: connect into '\(target.name)' with `all_to_all`, `conv` or `pool`, no delay and `on spike { v += w }`",
                        nil, nil)
         }
-        var weights = [Float](repeating: 0, count: outputs * inputs)
+        let connection: GradientLayer.Connection
+        var weights: [Float]
         let scale = projection.effects[0].scale
+        switch projection.window {
+        case nil:
+            connection = .dense
+            weights = [Float](repeating: 0, count: outputs * inputs)
+        case let window? where window.pooling:
+            let values = Set(projection.weights.map { $0 * scale })
+            guard values.count == 1 else {
+                throw fail("pooling into '\(target.name)' is not trained, so gradient training needs one weight for all its synapses",
+                           nil, "give a single weight, e.g. `weight = 1`")
+            }
+            connection = .pool(window, weight: values.first!)
+            weights = []
+        case let window?:
+            connection = .conv(window)
+            weights = [Float](repeating: .nan, count: window.input[0] * window.kernelArea * window.output[0])
+        }
+        let layer = GradientLayer(connection, inputs: inputs, outputs: outputs, weights: [], beta: 0, threshold: 0, spiking: false)
         for row in 0..<inputs {
             for s in Int(projection.rowStart[row])..<Int(projection.rowStart[row + 1]) {
-                weights[Int(projection.targets[s]) * inputs + row] = projection.weights[s] * scale
+                // A shared weight starts as the first of its synapses' draws.
+                if let k = layer.weightIndex(source: row, target: Int(projection.targets[s])), connection == .dense || weights[k].isNaN {
+                    weights[k] = projection.weights[s] * scale
+                }
             }
         }
+        // A tap that joins no pair (a kernel wider than the padded input allows) keeps no weight.
+        for k in weights.indices where weights[k].isNaN { weights[k] = 0 }
         let overrides = ArgumentBinder.populationArguments(target.name, in: model.syntax)
         let values = ValueCompiler.forModel(neuron, overrides: overrides, constants: constants)
         func parameter(_ name: String, _ fallback: Double) -> Double {
@@ -164,7 +190,7 @@ struct GradientCompiler {
             return (try? values.compile(expr).constantValue) ?? fallback
         }
         let tau = parameter("tau", 20e-3)
-        return GradientLayer(inputs: inputs, outputs: outputs, weights: weights, beta: Float(exp(-dt / tau)),
+        return GradientLayer(connection, inputs: inputs, outputs: outputs, weights: weights, beta: Float(exp(-dt / tau)),
                              threshold: Float(parameter("threshold", 1)), spiking: spiking)
     }
 }

@@ -38,9 +38,20 @@ public enum GradientLoss: Sendable, Equatable {
 }
 
 public struct GradientLayer: Sendable, Equatable {
+    /// How the layer's inputs reach its neurons.
+    public enum Connection: Sendable, Equatable {
+        /// `weights` is outputs × inputs, row-major.
+        case dense
+        /// `weights` is the kernel, [input channel][kernel row][kernel column][output channel].
+        case conv(ShapedWindow)
+        /// No trained weights: each output gets `weight` × the sum of its window (or its largest input, for
+        /// `maxPooling`).
+        case pool(ShapedWindow, weight: Float)
+    }
+
+    public var connection: Connection
     public var inputs: Int
     public var outputs: Int
-    /// outputs × inputs, row-major.
     public var weights: [Float]
     public var beta: Float
     public var threshold: Float
@@ -48,14 +59,25 @@ public struct GradientLayer: Sendable, Equatable {
 
     /// Layers have no bias: a neuron's input is its synapses only, as in the simulated network (so saved weights
     /// reload to the same network).
-    public init(inputs: Int, outputs: Int, weights: [Float], beta: Float, threshold: Float,
-                spiking: Bool) {
+    public init(_ connection: Connection = .dense, inputs: Int, outputs: Int, weights: [Float], beta: Float,
+                threshold: Float, spiking: Bool) {
+        self.connection = connection
         self.inputs = inputs
         self.outputs = outputs
         self.weights = weights
         self.beta = beta
         self.threshold = threshold
         self.spiking = spiking
+    }
+
+    /// The trained weight that the synapse from input `source` to output `target` holds; nil for pooling, whose
+    /// weights are not trained.
+    public func weightIndex(source: Int, target: Int) -> Int? {
+        switch connection {
+        case .dense: return target * inputs + source
+        case .conv(let window): return window.kernelIndex(source: source, target: target)
+        case .pool: return nil
+        }
     }
 }
 

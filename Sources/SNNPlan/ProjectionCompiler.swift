@@ -117,7 +117,8 @@ struct ProjectionCompiler {
 
                 let plan = ProjectionPlan(name: name, source: source.reference, target: targetIndex,
                                           rowStart: table.rowStart, targets: table.targets, weights: weights,
-                                          delays: delays.perSynapse, uniformDelay: delays.uniform, effects: effects)
+                                          delays: delays.perSynapse, uniformDelay: delays.uniform, effects: effects,
+                                          window: pattern.window)
                 output.projections.append((plan, sourceEndpoint.name.name, targetEndpoint.name.name))
                 if let learning = plasticity(decl, projection: index, source: source.reference, target: targetIndex,
                                              weights: weights, into: &output) {
@@ -203,8 +204,10 @@ struct ProjectionCompiler {
                 }
             }
             guard let window = pair(pooling ? "size" : "kernel") else { return nil }
-            return .shaped(ShapedWindow(pooling: pooling, kernel: window, stride: pair("stride") ?? (pooling ? window : (1, 1)),
-                                        padding: pair("padding") ?? (0, 0)))
+            var shaped = ShapedWindow(pooling: pooling, kernel: window, stride: pair("stride") ?? (pooling ? window : (1, 1)),
+                                      padding: pair("padding") ?? (0, 0))
+            if case .name("max")? = arguments["kind"]?.value.kind { shaped.maxPooling = true }
+            return .shaped(shaped)
         default:
             return nil
         }

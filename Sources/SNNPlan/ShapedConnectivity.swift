@@ -4,10 +4,14 @@
 // x = j·stride + kx − padding for a kernel position (ky, kx), for every input channel c and output channel o;
 // pooling connects (c, y, x) to (c, i, j) within the window, channel by channel. Each synapse gets its own
 // weight (drawn per synapse, not shared between positions): the runtime simulates them like any synapses.
+// Gradient training shares a convolution's weights between positions (`kernelIndex` maps a synapse to its
+// shared weight) and reads `kind = max` pooling as the window's largest input.
 
 /// The geometry of a shaped pattern; `input` and `output` are [C, H, W].
 public struct ShapedWindow: Equatable, Sendable {
     public var pooling: Bool
+    /// `pool(…, kind = max)`: in gradient training the window's largest input passes (the simulation adds them).
+    public var maxPooling = false
     public var kernel: (Int, Int)
     public var stride: (Int, Int)
     public var padding: (Int, Int)
@@ -25,7 +29,7 @@ public struct ShapedWindow: Equatable, Sendable {
     }
 
     public static func == (a: ShapedWindow, b: ShapedWindow) -> Bool {
-        a.pooling == b.pooling && a.kernel == b.kernel && a.stride == b.stride && a.padding == b.padding
+        a.pooling == b.pooling && a.maxPooling == b.maxPooling && a.kernel == b.kernel && a.stride == b.stride && a.padding == b.padding
             && a.input == b.input && a.output == b.output
     }
 
@@ -38,16 +42,19 @@ public struct ShapedWindow: Equatable, Sendable {
         }
     }
 
-    /// The output positions (i, j) whose window covers input position (y, x) along one axis.
-    private static func covering(_ y: Int, kernel: Int, stride: Int, padding: Int, size: Int) -> [Int] {
-        var result: [Int] = []
-        for k in 0..<kernel {
-            let shifted = y + padding - k
-            guard shifted >= 0, shifted % stride == 0 else { continue }
-            let i = shifted / stride
-            if i < size { result.append(i) }
-        }
-        return result.sorted()
+    /// The kernel's element count (height × width).
+    public var kernelArea: Int { kernel.0 * kernel.1 }
+
+    /// The shared weight of the synapse from input `source` to output `target` of a convolution, in the layout
+    /// [input channel][kernel row][kernel column][output channel]; nil when the kernel does not join them.
+    public func kernelIndex(source: Int, target: Int) -> Int? {
+        let (h, w) = (input[1], input[2])
+        let (co, oh, ow) = (output[0], output[1], output[2])
+        let (c, y, x) = (source / (h * w), source / w % h, source % w)
+        let (o, i, j) = (target / (oh * ow), target / ow % oh, target % ow)
+        let ky = y + padding.0 - i * stride.0, kx = x + padding.1 - j * stride.1
+        guard ky >= 0, ky < kernel.0, kx >= 0, kx < kernel.1 else { return nil }
+        return ((c * kernel.0 + ky) * kernel.1 + kx) * co + o
     }
 
     /// The table: one row per input neuron, its output neurons increasing.
@@ -57,17 +64,16 @@ public struct ShapedWindow: Equatable, Sendable {
         var rowStart: [Int32] = [0]
         var targets: [Int32] = []
         rowStart.reserveCapacity(ci * h * w + 1)
-        for c in 0..<ci {
-            for y in 0..<h {
-                let rows = Self.covering(y, kernel: kernel.0, stride: stride.0, padding: padding.0, size: oh)
-                for x in 0..<w {
-                    let columns = Self.covering(x, kernel: kernel.1, stride: stride.1, padding: padding.1, size: ow)
-                    for o in pooling ? [c] : Array(0..<co) {
-                        for i in rows { for j in columns { targets.append(Int32((o * oh + i) * ow + j)) } }
-                    }
-                    rowStart.append(Int32(targets.count))
-                }
+        var positions: [Int] = []
+        for source in 0..<(ci * h * w) {
+            positions.removeAll(keepingCapacity: true)
+            forEachTap(of: source) { _, position in positions.append(position) }
+            positions.sort()
+            let c = source / (h * w)
+            for o in pooling ? c..<(c + 1) : 0..<co {
+                for position in positions { targets.append(Int32(o * oh * ow + position)) }
             }
+            rowStart.append(Int32(targets.count))
         }
         return SynapseTable(rowStart: rowStart, targets: targets)
     }
@@ -83,5 +89,43 @@ public struct ShapedWindow: Equatable, Sendable {
         }
         let perChannelPair = axis(h, oh, kernel.0, stride.0, padding.0) * axis(w, ow, kernel.1, stride.1, padding.1)
         return pooling ? ci * perChannelPair : ci * co * perChannelPair
+    }
+}
+
+extension ShapedWindow {
+    /// Calls `body(tap, position)` for every output position (i·width + j) that input `source` reaches through
+    /// the kernel, with the tap of the kernel that joins them (input channel, row and column, in kernel order).
+    @inlinable
+    public func forEachTap(of source: Int, _ body: (Int, Int) -> Void) {
+        let (h, w) = (input[1], input[2])
+        let (oh, ow) = (output[1], output[2])
+        let c = source / (h * w), y = source / w % h, x = source % w
+        for ky in 0..<kernel.0 {
+            let shiftedY = y + padding.0 - ky
+            guard shiftedY >= 0, shiftedY % stride.0 == 0, shiftedY / stride.0 < oh else { continue }
+            let i = shiftedY / stride.0
+            for kx in 0..<kernel.1 {
+                let shiftedX = x + padding.1 - kx
+                guard shiftedX >= 0, shiftedX % stride.1 == 0, shiftedX / stride.1 < ow else { continue }
+                body((c * kernel.0 + ky) * kernel.1 + kx, i * ow + shiftedX / stride.1)
+            }
+        }
+    }
+
+    /// Calls `body(input)` for every input in the pooling window of output `target` (same channel).
+    @inlinable
+    public func forEachPooled(_ target: Int, _ body: (Int) -> Void) {
+        let (h, w) = (input[1], input[2])
+        let (oh, ow) = (output[1], output[2])
+        let c = target / (oh * ow), i = target / ow % oh, j = target % ow
+        for ky in 0..<kernel.0 {
+            let y = i * stride.0 + ky - padding.0
+            guard y >= 0, y < h else { continue }
+            for kx in 0..<kernel.1 {
+                let x = j * stride.1 + kx - padding.1
+                guard x >= 0, x < w else { continue }
+                body((c * h + y) * w + x)
+            }
+        }
     }
 }

@@ -24,7 +24,7 @@ extension ExperimentRunner {
             if engine.options.stopRequested() { return false }
         }
         for (layer, projection) in zip(trainer.plan.layers, plan.projections) {
-            engine.setWeights(denseToSynapses(layer, engine.plan.projections[projection]), of: projection)
+            engine.setWeights(synapseWeights(layer, engine.plan.projections[projection]), of: projection)
         }
         gradient = (trainer, plan.readout)
         state.results.trainings.append(TrainingReport(
@@ -42,10 +42,12 @@ extension ExperimentRunner {
             let synapses = engine.plan.projections[projection]
             let current = engine.weights(of: projection)
             let scale = synapses.effects.first?.scale ?? 1
-            let inputs = network.layers[l].inputs
-            for row in 0..<inputs {
+            let layer = network.layers[l]
+            for row in 0..<layer.inputs {
                 for s in Int(synapses.rowStart[row])..<Int(synapses.rowStart[row + 1]) {
-                    network.layers[l].weights[Int(synapses.targets[s]) * inputs + row] = current[s] * scale
+                    if let k = layer.weightIndex(source: row, target: Int(synapses.targets[s])) {
+                        network.layers[l].weights[k] = current[s] * scale
+                    }
                 }
             }
         }
@@ -53,13 +55,16 @@ extension ExperimentRunner {
                                    : ProcessInfo.processInfo.activeProcessorCount)
     }
 
-    /// A dense layer's weights in the projection's synapse order (the projection's effect scale divided out).
-    private func denseToSynapses(_ layer: GradientLayer, _ projection: ProjectionPlan) -> [Float] {
+    /// A layer's weights in the projection's synapse order (the projection's effect scale divided out; a
+    /// convolution's shared weight copied to every synapse of its tap; pooling's weights as they were).
+    private func synapseWeights(_ layer: GradientLayer, _ projection: ProjectionPlan) -> [Float] {
         var values = projection.weights
         let scale = projection.effects.first?.scale ?? 1
         for row in 0..<layer.inputs {
             for s in Int(projection.rowStart[row])..<Int(projection.rowStart[row + 1]) {
-                values[s] = layer.weights[Int(projection.targets[s]) * layer.inputs + row] / scale
+                if let k = layer.weightIndex(source: row, target: Int(projection.targets[s])) {
+                    values[s] = layer.weights[k] / scale
+                }
             }
         }
         return values

@@ -9,10 +9,16 @@ import Foundation
 import SNNPlan
 
 struct SurrogateTrace {
-    /// Per layer: steps × inputs (the layer's input at each step), steps × outputs membranes and spikes.
-    var inputs: [[Float]]
+    /// Steps × inputs of the first layer (the other layers' inputs are the spikes of the layer before).
+    var input: [Float]
+    /// Per layer: steps × outputs membranes and spikes.
     var membranes: [[Float]]
     var spikes: [[Float]]
+
+    /// Calls `body` with layer `l`'s input at step `t`.
+    func withInput<R>(of l: Int, at t: Int, inputs: Int, _ body: (UnsafePointer<Float>) -> R) -> R {
+        (l == 0 ? input : spikes[l - 1]).withUnsafeBufferPointer { body($0.baseAddress! + t * inputs) }
+    }
 }
 
 struct SurrogateGradients {
@@ -53,31 +59,30 @@ struct SurrogateNetwork {
 
     /// Runs the sample; `input(t, into:)` writes step t's input of the first layer.
     func forward(_ input: (Int, UnsafeMutableBufferPointer<Float>) -> Void) -> SurrogateTrace {
-        var trace = SurrogateTrace(inputs: layers.map { [Float](repeating: 0, count: steps * $0.inputs) },
+        var trace = SurrogateTrace(input: [Float](repeating: 0, count: steps * layers[0].inputs),
                                    membranes: layers.map { [Float](repeating: 0, count: steps * $0.outputs) },
                                    spikes: layers.map { [Float](repeating: 0, count: steps * $0.outputs) })
+        let work = SurrogateWork(layers)
         for t in 0..<steps {
-            trace.inputs[0].withUnsafeMutableBufferPointer { all in
+            trace.input.withUnsafeMutableBufferPointer { all in
                 input(t, UnsafeMutableBufferPointer(rebasing: all[(t * layers[0].inputs)..<((t + 1) * layers[0].inputs)]))
             }
             for (l, layer) in layers.enumerated() {
-                if l > 0 {
-                    let n = layer.inputs
-                    for k in 0..<n { trace.inputs[l][t * n + k] = trace.spikes[l - 1][t * n + k] }
+                let m = layer.outputs
+                trace.withInput(of: l, at: t, inputs: layer.inputs) { x in
+                    work.gatherActive(x, count: layer.inputs)
+                    layer.current(x, active: work.activeInputs, into: work.current.baseAddress!, scratch: work.scratch.baseAddress!)
                 }
-                let m = layer.outputs, n = layer.inputs
-                // Inputs are mostly spikes, mostly 0: only the nonzero ones are summed.
-                let x = t * n
-                let active = (0..<n).filter { trace.inputs[l][x + $0] != 0 }
-                for j in 0..<m {
-                    var current: Float = 0
-                    let row = j * n
-                    for k in active { current += layer.weights[row + k] * trace.inputs[l][x + k] }
-                    let previous = t > 0 ? trace.membranes[l][(t - 1) * m + j] : 0
-                    let reset = layer.spiking && t > 0 ? layer.threshold * trace.spikes[l][(t - 1) * m + j] : 0
-                    let u = layer.beta * previous + current - reset
-                    trace.membranes[l][t * m + j] = u
-                    trace.spikes[l][t * m + j] = layer.spiking ? spike(u, layer.threshold) : 0
+                trace.membranes[l].withUnsafeMutableBufferPointer { membranes in
+                    trace.spikes[l].withUnsafeMutableBufferPointer { spikes in
+                        for j in 0..<m {
+                            let previous = t > 0 ? membranes[(t - 1) * m + j] : 0
+                            let reset = layer.spiking && t > 0 ? layer.threshold * spikes[(t - 1) * m + j] : 0
+                            let u = layer.beta * previous + work.current[j] - reset
+                            membranes[t * m + j] = u
+                            spikes[t * m + j] = layer.spiking ? spike(u, layer.threshold) : 0
+                        }
+                    }
                 }
             }
         }
@@ -121,15 +126,16 @@ struct SurrogateNetwork {
     func backward(_ trace: SurrogateTrace, label: Int, into gradients: inout SurrogateGradients) -> Float {
         let (value, scoreGradient) = lossAndGradient(scores(trace), label: label)
         let last = layers.count - 1
+        let work = SurrogateWork(layers)
         // dL/dU of each layer at the step after the current one (for the leak and the reset).
         var nextMembrane = layers.map { [Float](repeating: 0, count: $0.outputs) }
+        // dL/dS of the layer being visited: from the loss for the last layer, else the layer above's input gradient.
+        var spikeGradient = [Float](repeating: 0, count: layers.map { max($0.inputs, $0.outputs) }.max()!)
         for t in stride(from: steps - 1, through: 0, by: -1) {
-            var spikeGradient = [Float](repeating: 0, count: layers[last].outputs)
-            if loss != .crossEntropyMembrane { spikeGradient = scoreGradient }
+            for j in 0..<layers[last].outputs { spikeGradient[j] = loss != .crossEntropyMembrane ? scoreGradient[j] : 0 }
             for l in stride(from: last, through: 0, by: -1) {
                 let layer = layers[l]
-                let m = layer.outputs, n = layer.inputs
-                var membraneGradient = [Float](repeating: 0, count: m)
+                let m = layer.outputs
                 for j in 0..<m {
                     var g = layer.beta * nextMembrane[l][j]
                     if l == last && loss == .crossEntropyMembrane { g += scoreGradient[j] / Float(steps) }
@@ -138,23 +144,60 @@ struct SurrogateNetwork {
                         let s = spikeGradient[j] - layer.threshold * nextMembrane[l][j]
                         g += s * surrogate.derivative(trace.membranes[l][t * m + j] - layer.threshold)
                     }
-                    membraneGradient[j] = g
+                    nextMembrane[l][j] = g
                 }
-                // The first layer's input gradient is not needed; weight gradients only where the input was not 0.
-                var inputGradient = [Float](repeating: 0, count: l > 0 ? n : 0)
-                let x = t * n
-                let active = (0..<n).filter { trace.inputs[l][x + $0] != 0 }
-                for j in 0..<m {
-                    let g = membraneGradient[j]
-                    guard g != 0 else { continue }
-                    let row = j * n
-                    for k in active { gradients.weights[l][row + k] += g * trace.inputs[l][x + k] }
-                    if l > 0 { for k in 0..<n { inputGradient[k] += g * layer.weights[row + k] } }
+                // The first layer's input gradient is not needed.
+                trace.withInput(of: l, at: t, inputs: layer.inputs) { x in
+                    work.gatherActive(x, count: layer.inputs)
+                    nextMembrane[l].withUnsafeBufferPointer { g in
+                        gradients.weights[l].withUnsafeMutableBufferPointer { dw in
+                            spikeGradient.withUnsafeMutableBufferPointer { dx in
+                                layer.backward(x, active: work.activeInputs, currentGradient: g.baseAddress!,
+                                               weightGradient: dw.baseAddress ?? UnsafeMutablePointer(bitPattern: 8)!,
+                                               inputGradient: l > 0 ? dx.baseAddress! : nil, scratch: work.scratch.baseAddress!)
+                            }
+                        }
+                    }
                 }
-                nextMembrane[l] = membraneGradient
-                spikeGradient = inputGradient
             }
         }
         return value
+    }
+}
+
+/// A forward or backward pass's working memory, allocated once per sample: the nonzero inputs of a layer's
+/// step, the current into its neurons and a convolution's scratch.
+final class SurrogateWork {
+    private let active: UnsafeMutableBufferPointer<Int32>
+    private var activeCount = 0
+    let current: UnsafeMutableBufferPointer<Float>
+    let scratch: UnsafeMutableBufferPointer<Float>
+
+    init(_ layers: [GradientLayer]) {
+        active = .allocate(capacity: layers.map(\.inputs).max()!)
+        current = .allocate(capacity: layers.map(\.outputs).max()!)
+        current.initialize(repeating: 0)
+        scratch = .allocate(capacity: max(1, layers.map(\.scratchCount).max()!))
+        scratch.initialize(repeating: 0)
+    }
+
+    deinit {
+        active.deallocate()
+        current.deallocate()
+        scratch.deallocate()
+    }
+
+    /// The indices of the nonzero inputs last gathered.
+    var activeInputs: UnsafeBufferPointer<Int32> {
+        UnsafeBufferPointer(start: active.baseAddress, count: activeCount)
+    }
+
+    func gatherActive(_ x: UnsafePointer<Float>, count: Int) {
+        var found = 0
+        for k in 0..<count where x[k] != 0 {
+            active[found] = Int32(k)
+            found += 1
+        }
+        activeCount = found
     }
 }

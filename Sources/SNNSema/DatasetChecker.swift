@@ -18,7 +18,7 @@ struct DatasetChecker {
             sink.report(.unknownDatasetReader, "no dataset reader named '\(decl.source.name.name)'", at: decl.source.name.range,
                         help: sink.suggestion(for: decl.source.name.name, among: NetworkBuiltins.readers.map(\.name))
                             ?? "the readers are csv(…), idx(…) and cifar10(…)")
-            globals.datasetFields[decl.name.name] = fields(reader: nil, shape: nil)
+            globals.datasetFields[decl.name.name] = fields(reader: nil, shape: nil, image: nil)
             return info
         }
         let arguments = BuiltinArgumentChecker(expressions: expressions).check(reader, noun: "reader", call: decl.source)
@@ -43,18 +43,38 @@ struct DatasetChecker {
             }
         }
         info.shape = shape
-        globals.datasetFields[decl.name.name] = fields(reader: reader.name, shape: shape)
+        let image = imageShape(arguments["image"], features: shape?.featureShape.reduce(1, *))
+        globals.datasetFields[decl.name.name] = fields(reader: reader.name, shape: shape, image: image)
         return info
     }
 
-    /// The fields of a dataset: `features` (flat), `image` (IDX, as stored), `label`.
-    private func fields(reader: String?, shape: DatasetShape?) -> [String: TypedValue] {
+    /// A CSV's `image = [H, W]` (or [C, H, W]): positive sizes whose product is the feature count when known.
+    private func imageShape(_ argument: CheckedArgument?, features: Int?) -> [Int]? {
+        guard let argument, let values = argument.constant?.values else { return nil }
+        let sizes = values.map { Int($0) }
+        guard (2...3).contains(sizes.count), sizes.allSatisfy({ $0 > 0 }) else {
+            sink.report(.valueOutOfRange, "an image shape is [height, width] or [channels, height, width] of positive sizes",
+                        at: argument.argument.value.range)
+            return nil
+        }
+        if let features, sizes.reduce(1, *) != features {
+            sink.report(.shapeMismatch, "the image shape \(sizes) holds \(sizes.reduce(1, *)) values but each sample has \(features) features",
+                        at: argument.argument.value.range, help: "give sizes whose product is \(features)")
+            return nil
+        }
+        return sizes
+    }
+
+    /// The fields of a dataset: `features` (flat), `image` (IDX and CIFAR-10 as stored, a CSV with `image = …`
+    /// in that shape), `label`.
+    private func fields(reader: String?, shape: DatasetShape?, image: [Int]?) -> [String: TypedValue] {
         let featureShape = shape?.featureShape
         var fields: [String: TypedValue] = [
             "features": TypedValue(.number, shape: featureShape.map { [$0.reduce(1, *)] }),
             "label": .number,
         ]
-        if reader != "csv" { fields["image"] = TypedValue(.number, shape: featureShape) }
+        if let image { fields["image"] = TypedValue(.number, shape: image) }
+        else if reader != "csv" { fields["image"] = TypedValue(.number, shape: featureShape) }
         return fields
     }
 

@@ -101,8 +101,8 @@ enum NetworkBuiltins {
         BuiltinCallee(name: "csv", parameters: [
             ParameterSpec("path", .string, required: true), ParameterSpec("label", .column),
             ParameterSpec("header", .flag), ParameterSpec("normalize", .choice(["none", "minmax", "zscore"])),
-            ParameterSpec("samples", .count),
-        ], summary: "a CSV file: numeric feature columns and a label column"),
+            ParameterSpec("samples", .count), ParameterSpec("image", .counts),
+        ], summary: "a CSV file: numeric feature columns and a label column; `image = [H, W]` or `[C, H, W]` gives the features that shape as `.image`"),
         BuiltinCallee(name: "idx", parameters: [
             ParameterSpec("path", .string, required: true), ParameterSpec("labels", .string),
             ParameterSpec("normalize", .choice(["none", "minmax", "zscore"])), ParameterSpec("samples", .count),

@@ -184,6 +184,36 @@ func experiment(_ text: String, folder: URL, threads: Int = 1) throws -> Experim
     }
 }
 
+/// digits_csnn.snn reduced (one epoch of 600 samples at a 5x learning rate): the convolutional network learns
+/// well above chance, and its shared kernel, saved through the conv connection's synapses, reloads to identical
+/// predictions.
+@Suite struct ConvolutionalExperimentTests {
+    @Test(.enabled(if: RepositoryFiles.sharedData != nil, "needs the shared data (SNNC_DATA)"))
+    func digitsCSNNLearnsAndReloadsToIdenticalPredictions() throws {
+        let folder = try ExperimentTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let example = RepositoryFiles.text("Examples/digits_csnn.snn")
+        let text = example
+            .replacingOccurrences(of: "epochs = 10, batch = 32", with: "epochs = 1, samples = 600, batch = 32")
+            .replacingOccurrences(of: "lr = 2e-3", with: "lr = 1e-2")
+            .replacingOccurrences(of: "evaluate on digits.test, dt = 1 ms {", with: "evaluate on digits.test, samples = 200, dt = 1 ms {")
+        #expect(text.contains("samples = 600") && text.contains("lr = 1e-2") && text.contains("samples = 200"),
+                "the example changed; update this test")
+        let trained = try experiment(text + "\nsave weights of pixels -> features, pooled -> out to \"csnn.snnw\"\n",
+                                     folder: folder, threads: 2)
+        #expect(trained.failure == nil, "\(trained.failure ?? "")")
+        let network = String(example[..<example.range(of: "train on")!.lowerBound])
+        let loaded = try experiment(network + """
+            load weights of pixels -> features, pooled -> out from "csnn.snnw"
+            evaluate on digits.test, samples = 200, dt = 1 ms { present 25 ms; predict = argmax(membrane(out)) }
+            """, folder: folder)
+        let a = try #require(trained.evaluations.first), b = try #require(loaded.evaluations.first)
+        #expect(a.samples == 200)
+        #expect(a.accuracy >= 0.5, "accuracy \(a.accuracy)")
+        #expect(a.confusion == b.confusion)
+    }
+}
+
 /// mnist_bpstdp.snn reduced (1,000 training digits, 200 test digits, 100 hidden neurons): BP-STDP learns well above
 /// chance. Needs the shared data (SNNC_DATA).
 @Suite struct MNISTReducedTests {

@@ -24,28 +24,32 @@ import Testing
 
     static let input: [[Float]] = [[0.9, 0.1, 0.5], [0.2, 0.8, 0.3], [0.7, 0.7, 0.0], [0.1, 0.4, 0.9], [0.6, 0.2, 0.6], [0.3, 0.9, 0.2]]
 
-    static func loss(_ net: SurrogateNetwork) -> Float {
-        let trace = net.forward { t, x in for k in 0..<3 { x[k] = input[t][k] } }
-        return net.lossAndGradient(net.scores(trace), label: 1).0
-    }
-
     @Test(arguments: [Surrogate.fastSigmoid(slope: 2), .arctan(slope: 2), .triangle(slope: 0.8)],
           [GradientLoss.crossEntropyMembrane, .crossEntropyCount, .countMSE(correct: 4, incorrect: 0)])
     func backwardMatchesFiniteDifferences(surrogate: Surrogate, loss: GradientLoss) {
-        let net = Self.network(surrogate: surrogate, loss: loss)
+        Self.expectBackwardMatchesFiniteDifferences(Self.network(surrogate: surrogate, loss: loss), input: Self.input,
+                                                    context: "\(surrogate) \(loss)")
+    }
+
+    /// Every weight's gradient from BPTT against the central difference of the loss for `input` (steps × inputs).
+    static func expectBackwardMatchesFiniteDifferences(_ net: SurrogateNetwork, input: [[Float]], context: String,
+                                                       step h: Float = 1e-2) {
+        func loss(_ net: SurrogateNetwork) -> Float {
+            let trace = net.forward { t, x in for k in x.indices { x[k] = input[t][k] } }
+            return net.lossAndGradient(net.scores(trace), label: 1).0
+        }
         var gradients = SurrogateGradients(net.layers)
-        let trace = net.forward { t, x in for k in 0..<3 { x[k] = Self.input[t][k] } }
+        let trace = net.forward { t, x in for k in x.indices { x[k] = input[t][k] } }
         _ = net.backward(trace, label: 1, into: &gradients)
-        let h: Float = 1e-2
         for l in net.layers.indices {
             for k in net.layers[l].weights.indices {
                 var plus = net, minus = net
                 plus.layers[l].weights[k] += h
                 minus.layers[l].weights[k] -= h
-                let numeric = (Self.loss(plus) - Self.loss(minus)) / (2 * h)
+                let numeric = (loss(plus) - loss(minus)) / (2 * h)
                 let analytic = gradients.weights[l][k]
                 #expect(abs(numeric - analytic) <= 2e-3 + 2e-2 * abs(numeric),
-                        "\(surrogate) \(loss) layer \(l) weight \(k): finite difference \(numeric), backward \(analytic)")
+                        "\(context) layer \(l) weight \(k): finite difference \(numeric), backward \(analytic)")
             }
         }
     }
