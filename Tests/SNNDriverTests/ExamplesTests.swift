@@ -1,5 +1,6 @@
 // Every model in Examples/ passes `snnc check` without a diagnostic — with the shared data found through
-// $SNNC_DATA; without it, the only diagnostics allowed are "dataset file not found" warnings.
+// $SNNC_DATA; without it, the only diagnostics allowed are "dataset file not found" warnings. CIFAR-10 is not in
+// the shared data (cifar10_csnn.snn runs on a generated stand-in), so its files may always be missing.
 
 import SNNDriver
 import SNNSema
@@ -22,7 +23,9 @@ import Testing
             FileDatasetInspector(searchPath: searchPath)
         }
         #expect(!bytes.isEmpty)
-        let unexpected = result.diagnostics.filter { RepositoryFiles.sharedData != nil || $0.code.rawValue != "W0502" }
+        let unexpected = result.diagnostics.filter {
+            $0.code.rawValue != "W0502" || (RepositoryFiles.sharedData != nil && !$0.message.contains("'cifar10/"))
+        }
         #expect(unexpected.isEmpty, "\(name): \(unexpected.map(\.message))")
         #expect(result.models[path] != nil, "\(name) was not checked past its syntax")
     }

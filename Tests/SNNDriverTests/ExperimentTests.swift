@@ -11,12 +11,13 @@ import Testing
 
 /// Plans `text` as if it were the file `Examples/NAME.snn` (so `iris.csv` resolves) and runs its experiment;
 /// `save`/`load` use `folder`.
-func experiment(_ text: String, folder: URL, threads: Int = 1) throws -> ExperimentResult {
+func experiment(_ text: String, folder: URL, threads: Int = 1, dataFolder: String? = RepositoryFiles.sharedData) throws
+    -> ExperimentResult {
     var errors = ""
     let io = CLIIO(readFile: { _ in Array(text.utf8) }, readStandardInput: { [] }, writeOutput: { _ in },
                    writeError: { errors += $0 }, environment: [:], outputIsTerminal: false)
     let path = RepositoryFiles.url("Examples/test_model.snn").path
-    let planned = try RunCommand.planModel(path: path, dataFolder: RepositoryFiles.sharedData, io: io)
+    let planned = try RunCommand.planModel(path: path, dataFolder: dataFolder, io: io)
     let (plan, _, _) = try #require(planned, "\(errors)")
     var options = RunOptions(threads: threads)
     options.exactThreadCount = true
@@ -211,6 +212,33 @@ func experiment(_ text: String, folder: URL, threads: Int = 1) throws -> Experim
         #expect(a.samples == 200)
         #expect(a.accuracy >= 0.5, "accuracy \(a.accuracy)")
         #expect(a.confusion == b.confusion)
+    }
+
+    /// cifar10_csnn.snn reduced (4 channels, 300 samples) on the stand-in its comment names, written by
+    /// bench/cifar10_standin.swift in CIFAR-10's binary format.
+    @Test func cifar10CSNNLearnsOnTheGeneratedStandIn() throws {
+        let folder = try ExperimentTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let generator = Process()
+        generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        generator.arguments = ["swift", RepositoryFiles.url("bench/cifar10_standin.swift").path, folder.path, "300", "100"]
+        generator.standardOutput = FileHandle.nullDevice
+        try generator.run()
+        generator.waitUntilExit()
+        try #require(generator.terminationStatus == 0, "bench/cifar10_standin.swift failed")
+        let text = RepositoryFiles.text("Examples/cifar10_csnn.snn")
+            .replacingOccurrences(of: "[16, 16, 16]", with: "[4, 16, 16]")
+            .replacingOccurrences(of: "[16, 8, 8]", with: "[4, 8, 8]")
+            .replacingOccurrences(of: "channels = 16", with: "channels = 4")
+            .replacingOccurrences(of: "epochs = 2, batch = 32", with: "epochs = 1, samples = 300, batch = 16")
+            .replacingOccurrences(of: "lr = 2e-3", with: "lr = 1e-2")
+        #expect(text.contains("channels = 4") && text.contains("[4, 8, 8]") && text.contains("samples = 300") && text.contains("lr = 1e-2"),
+                "the example changed; update this test")
+        let result = try experiment(text, folder: folder, threads: 2, dataFolder: folder.path)
+        #expect(result.failure == nil, "\(result.failure ?? "")")
+        let evaluation = try #require(result.evaluations.first)
+        #expect(evaluation.samples == 100)
+        #expect(evaluation.accuracy >= 0.3, "accuracy \(evaluation.accuracy) (chance: 0.1)")
     }
 }
 
