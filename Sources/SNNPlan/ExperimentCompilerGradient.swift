@@ -24,10 +24,11 @@ extension ExperimentCompiler {
             }
         }
         do {
-            let (network, projections) = try gradient.compile(method, steps: present, batch: count(options["batch"]) ?? 32,
-                                                              readout: predict?.population)
+            let epochs = count(options["epochs"]) ?? 1
+            let (network, projections) = try gradient.compile(method, steps: present, epochs: epochs,
+                                                              batch: count(options["batch"]) ?? 32, readout: predict?.population)
             guard let set = sampleSet(statement.data) else { return nil }
-            let presentation = PresentationPlan(sampleSet: set, epochs: count(options["epochs"]) ?? 1, samples: count(options["samples"]),
+            let presentation = PresentationPlan(sampleSet: set, epochs: epochs, samples: count(options["samples"]),
                                                 presentSteps: present, restSteps: 0)
             return GradientTrainPlan(network: network, presentation: presentation, projections: projections,
                                      readout: gradient.projections[projections.last!].target)

@@ -25,9 +25,11 @@ struct GradientCompiler {
 
     /// The plan and the projections it trains (in layer order); `readout` is the population the prediction
     /// reads, when `predict = …` names one.
-    func compile(_ method: CallSyntax, steps: Int, batch: Int, readout: Int?) throws -> (GradientPlan, [Int]) {
-        try compile(settings: ArgumentBinder.bind(method.arguments, to: []), at: method.range, steps: steps, batch: batch,
-                    readout: readout)
+    func compile(_ method: CallSyntax, steps: Int, epochs: Int, batch: Int, readout: Int?) throws -> (GradientPlan, [Int]) {
+        var (plan, projections) = try compile(settings: ArgumentBinder.bind(method.arguments, to: []), at: method.range,
+                                              steps: steps, batch: batch, readout: readout)
+        plan.epochs = epochs
+        return (plan, projections)
     }
 
     /// The network with default settings, for evaluating a membrane readout of weights loaded from a file.
@@ -61,7 +63,8 @@ struct GradientCompiler {
         switch encoder.kind {
         case .poisson, .bernoulli:
             guard encoder.offset == 0 else { throw fail("the input's rate must be the features times a rate, with no offset") }
-            coding = .bernoulli(probabilityPerUnit: Float(Double(encoder.scale) * dt))
+            let perUnit = Float(Double(encoder.scale) * dt)
+            coding = word("input", "spikes") == "current" ? .current(perUnit: perUnit) : .bernoulli(probabilityPerUnit: perUnit)
         default:
             throw fail("gradient training presents features as rate-coded spikes (`poisson` or `bernoulli`), not `\(encoder.kind.name)`")
         }
@@ -121,8 +124,14 @@ struct GradientCompiler {
         let rate = Float(try number("lr", 1e-3))
         let optimizer: OptimizerSettings = word("optimizer", "adam") == "sgd"
             ? .sgd(learningRate: rate, momentum: Float(try number("momentum", 0.9))) : .adam(AdamSettings(learningRate: rate))
+        let schedule: LearningRateSchedule
+        switch word("schedule", "constant") {
+        case "cosine": schedule = .cosine
+        case "exponential": schedule = .exponential(decay: Float(try number("decay", 0.5)))
+        default: schedule = .constant
+        }
         return (GradientPlan(layers: layers, steps: steps, input: coding, surrogate: surrogate, loss: loss,
-                             optimizer: optimizer, batch: batch, seed: seed), trained)
+                             optimizer: optimizer, schedule: schedule, batch: batch, seed: seed), trained)
     }
 
     private func name(of group: GroupRef) -> String {

@@ -4,6 +4,8 @@
 // is a leaky integrator whose membrane is the readout. The spike's derivative is replaced by a surrogate.
 // Inputs are the sample's features, presented every step as a current or as Bernoulli spikes.
 
+import Foundation
+
 public enum Surrogate: Sendable, Equatable {
     /// σ'(x) = 1 / (1 + slope·|x|)² (Zenke & Ganguli's SuperSpike).
     case fastSigmoid(slope: Float)
@@ -87,6 +89,26 @@ public enum OptimizerSettings: Sendable, Equatable {
     case sgd(learningRate: Float, momentum: Float)
 }
 
+/// How the learning rate changes over training: the factor it is multiplied by at a point of training.
+public enum LearningRateSchedule: Sendable, Equatable {
+    case constant
+    /// Half a cosine from 1 down to 0 over all epochs, batch by batch (Loshchilov & Hutter's SGDR, one cycle).
+    case cosine
+    /// `decay` to the power of the epoch (0 in the first).
+    case exponential(decay: Float)
+
+    /// The factor at batch `batch` of `batches` in epoch `epoch` of `epochs`.
+    public func factor(epoch: Int, of epochs: Int, batch: Int, of batches: Int) -> Float {
+        switch self {
+        case .constant: return 1
+        case .cosine:
+            let progress = (Double(epoch) + Double(batch) / Double(max(batches, 1))) / Double(max(epochs, 1))
+            return Float(0.5 * (1 + cos(Double.pi * progress)))
+        case .exponential(let decay): return Float(pow(Double(decay), Double(epoch)))
+        }
+    }
+}
+
 public struct AdamSettings: Sendable, Equatable {
     public var learningRate: Float
     public var beta1: Float = 0.9
@@ -98,8 +120,8 @@ public struct AdamSettings: Sendable, Equatable {
 
 public struct GradientPlan: Sendable, Equatable {
     public enum InputCoding: Sendable, Equatable {
-        /// The features as a current every step.
-        case current
+        /// The features × `perUnit` as a current every step (`input = current`: the Bernoulli spikes' mean).
+        case current(perUnit: Float)
         /// A spike per step with probability feature · `rate`·dt (features in [0, 1]).
         case bernoulli(probabilityPerUnit: Float)
     }
@@ -110,17 +132,23 @@ public struct GradientPlan: Sendable, Equatable {
     public var surrogate: Surrogate
     public var loss: GradientLoss
     public var optimizer: OptimizerSettings
+    public var schedule: LearningRateSchedule
+    /// The epochs the schedule spans.
+    public var epochs: Int
     public var batch: Int
     public var seed: UInt64
 
     public init(layers: [GradientLayer], steps: Int, input: InputCoding, surrogate: Surrogate, loss: GradientLoss,
-                optimizer: OptimizerSettings, batch: Int, seed: UInt64) {
+                optimizer: OptimizerSettings, schedule: LearningRateSchedule = .constant, epochs: Int = 1, batch: Int,
+                seed: UInt64) {
         self.layers = layers
         self.steps = steps
         self.input = input
         self.surrogate = surrogate
         self.loss = loss
         self.optimizer = optimizer
+        self.schedule = schedule
+        self.epochs = epochs
         self.batch = batch
         self.seed = seed
     }

@@ -98,11 +98,12 @@ extension PlanCode {
                     lif + "population p = cell[10]\ninput s = spike_file(\"missing.csv\")[10]\nconnect s -> p: one_to_one on spike { v += 1 mV }\nsimulate 100 ms",
                     lif + "population p = cell[10]\ninput s = pulse_packet(time = 20 ms, jitter = 1 ms)[10]\nconnect s -> p: one_to_one on spike { v += 1 mV }\nsimulate 100 ms")
         case .unsupportedGradient:
-            return ("`train … with gradient(…)` differentiates a chain of dense layers from the dataset's rate-coded "
-                + "input: `all_to_all` connections with `on spike { v += w }` into populations of the prelude's "
-                + "`leaky` (spiking, reset by subtraction) and, last, `leaky_readout` (a readout that does not spike) "
-                + "for a loss on the membrane, or `leaky` for a loss on spike counts. Other neuron models have no "
-                + "backward pass; rewrite the layers with `leaky`.",
+            return ("`train … with gradient(…)` differentiates a chain of layers from the dataset's rate-coded "
+                + "input: `all_to_all` (dense), `conv` (weights shared between positions) or `pool` (not trained: "
+                + "one weight for all its synapses) connections with `on spike { v += w }` into populations of the "
+                + "prelude's `leaky` (spiking, reset by subtraction) and, last, `leaky_readout` (a readout that does "
+                + "not spike) for a loss on the membrane, or `leaky` for a loss on spike counts. Other neuron models "
+                + "have no backward pass; rewrite the layers with `leaky`.",
                     "dataset iris = csv(\"missing_iris.csv\", label = species, normalize = minmax)\ninput f = bernoulli(rate = iris.features * 200 Hz)[4]\n" + "population out = lif[3]\nconnect f -> out: all_to_all on spike { v += w * 1 mV }\ntrain on iris, batch = 16 with gradient(lr = 1e-3) { present 25 ms }",
                     "input f = bernoulli(rate = 200 Hz)[4]\npopulation hidden = leaky[20]\npopulation out = leaky_readout[3]\nconnect f -> hidden: all_to_all on spike { v += w }\nconnect hidden -> out: all_to_all on spike { v += w }\nsimulate 25 ms")
         case .unsupportedRecording:

@@ -17,21 +17,23 @@ struct GradientOptimizer {
         second = SurrogateGradients(layers)
     }
 
-    /// Applies `gradients` × `scale` (1 / batch size) to the layers.
-    mutating func step(_ layers: inout [GradientLayer], _ gradients: SurrogateGradients, scale: Float) {
+    /// Applies `gradients` × `scale` (1 / batch size) to the layers, at the learning rate × `rate` (the schedule's
+    /// factor).
+    mutating func step(_ layers: inout [GradientLayer], _ gradients: SurrogateGradients, scale: Float, rate factor: Float) {
         t += 1
         let update: (inout Float, Float, inout Float, inout Float) -> Void
         switch settings {
         case .adam(let adam):
             let (b1, b2, eps) = (adam.beta1, adam.beta2, adam.epsilon)
-            let rate = adam.learningRate * Float((1 - pow(Double(b2), Double(t))).squareRoot() / (1 - pow(Double(b1), Double(t))))
+            let rate = factor * adam.learningRate * Float((1 - pow(Double(b2), Double(t))).squareRoot() / (1 - pow(Double(b1), Double(t))))
             update = { value, g, m, v in
                 let gradient = g * scale
                 m = b1 * m + (1 - b1) * gradient
                 v = b2 * v + (1 - b2) * gradient * gradient
                 value -= rate * m / (v.squareRoot() + eps)
             }
-        case .sgd(let rate, let momentum):
+        case .sgd(let learningRate, let momentum):
+            let rate = factor * learningRate
             update = { value, g, velocity, _ in
                 velocity = momentum * velocity + g * scale
                 value -= rate * velocity

@@ -39,8 +39,8 @@ public final class GradientTrainer: @unchecked Sendable {
         set.features.withUnsafeBufferPointer { all in
             let sample = all.baseAddress! + index * n
             switch plan.input {
-            case .current:
-                for k in 0..<n { x[k] = sample[k] }
+            case .current(let perUnit):
+                for k in 0..<n { x[k] = sample[k] * perUnit }
             case .bernoulli(let p):
                 let key = CounterRNG.key(seed: plan.seed, stream: Self.inputStream,
                                          counter: UInt64(epoch) << 40 | UInt64(index) << 12 | UInt64(t))
@@ -61,12 +61,14 @@ public final class GradientTrainer: @unchecked Sendable {
         }
         var totalLoss = 0.0, correct = 0
         var first = 0
+        let batches = (count + plan.batch - 1) / plan.batch
         while first < count {
             let batch = Array(order[first..<min(first + plan.batch, count)])
             let (gradients, loss, right) = batchGradients(set, batch, epoch: epoch)
             totalLoss += loss
             correct += right
-            optimizer.step(&plan.layers, gradients, scale: 1 / Float(batch.count))
+            let rate = plan.schedule.factor(epoch: epoch, of: plan.epochs, batch: first / plan.batch, of: batches)
+            optimizer.step(&plan.layers, gradients, scale: 1 / Float(batch.count), rate: rate)
             first += plan.batch
         }
         return GradientEpochReport(meanLoss: count > 0 ? totalLoss / Double(count) : 0,

@@ -95,6 +95,14 @@ final class ExperimentChecker {
             sink.report(.valueOutOfRange, "'momentum' must be below 1, not \(format(momentum))",
                         at: checked["momentum"]!.argument.value.range)
         }
+        if let decay = checked["decay"] {
+            if checked["schedule"]?.word != "exponential" {
+                sink.report(.valueOutOfRange, "'decay' sets the exponential schedule's factor per epoch, but the schedule is \(checked["schedule"]?.word ?? "constant")",
+                            at: decay.argument.range, help: "add `schedule = exponential`, or remove `decay`")
+            } else if let value = decay.constant?.scalar, value <= 0 || value > 1 {
+                sink.report(.valueOutOfRange, "'decay' must be in (0, 1], not \(format(value))", at: decay.argument.value.range)
+            }
+        }
     }
 
     private func evaluate(_ e: EvaluateStmt) {

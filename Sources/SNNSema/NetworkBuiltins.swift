@@ -121,7 +121,8 @@ enum NetworkBuiltins {
         ParameterSpec("surrogate", .choice(["fast_sigmoid", "arctan", "triangle"])), ParameterSpec("slope", .quantity(.none)),
         ParameterSpec("correct", .quantity(.none)), ParameterSpec("incorrect", .quantity(.none)),
         ParameterSpec("input", .choice(["current", "spikes"])),
-    ], summary: "surrogate-gradient training (BPTT): loss, readout, optimizer, learning rate, surrogate and its slope")
+        ParameterSpec("schedule", .choice(["constant", "cosine", "exponential"])), ParameterSpec("decay", .quantity(.none)),
+    ], summary: "surrogate-gradient training (BPTT): loss, readout, optimizer, learning rate and its schedule, surrogate and its slope, input as spikes or current")
 
     /// Learning rules that need more than local signals, built into the runtime.
     static let rules: [BuiltinCallee] = [

@@ -80,7 +80,7 @@ import Testing
            optimizer: .adam(AdamSettings(learningRate: 0.01)), batch: 8, seed: 5)
     }
 
-    @Test(arguments: [GradientPlan.InputCoding.current, .bernoulli(probabilityPerUnit: 0.8)])
+    @Test(arguments: [GradientPlan.InputCoding.current(perUnit: 1), .bernoulli(probabilityPerUnit: 0.8)])
     func theLossFallsAndTheAccuracyRises(input: GradientPlan.InputCoding) {
         let train = Self.clusters(90, seed: 1), test = Self.clusters(30, seed: 2)
         let trainer = GradientTrainer(plan: Self.plan(input: input), threads: 2)
@@ -102,5 +102,30 @@ import Testing
             _ = two.trainEpoch(train, epoch: epoch)
         }
         #expect(one.plan.layers.map(\.weights) == two.plan.layers.map(\.weights))
+    }
+
+    @Test func learningRateSchedulesGiveTheirFactors() {
+        let cosine = LearningRateSchedule.cosine
+        #expect(cosine.factor(epoch: 0, of: 2, batch: 0, of: 10) == 1)
+        #expect(abs(cosine.factor(epoch: 1, of: 2, batch: 0, of: 10) - 0.5) < 1e-6)
+        #expect(abs(cosine.factor(epoch: 1, of: 2, batch: 5, of: 10) - Float(0.5 * (1 + cos(Double.pi * 0.75)))) < 1e-6)
+        let exponential = LearningRateSchedule.exponential(decay: 0.5)
+        #expect(exponential.factor(epoch: 0, of: 3, batch: 7, of: 10) == 1)
+        #expect(exponential.factor(epoch: 2, of: 3, batch: 0, of: 10) == 0.25)
+        #expect(LearningRateSchedule.constant.factor(epoch: 2, of: 3, batch: 1, of: 10) == 1)
+    }
+
+    @Test func aScheduleChangesTheTrainingAndZeroLearningRateFreezesIt() {
+        let train = Self.clusters(40, seed: 1)
+        var frozen = Self.plan(input: .current(perUnit: 1))
+        frozen.schedule = .exponential(decay: 1e-30)
+        frozen.epochs = 2
+        let before = frozen.layers.map(\.weights)
+        let trainer = GradientTrainer(plan: frozen, threads: 1)
+        _ = trainer.trainEpoch(train, epoch: 0)
+        let afterFirst = trainer.plan.layers.map(\.weights)
+        _ = trainer.trainEpoch(train, epoch: 1)
+        #expect(afterFirst != before, "the first epoch (factor 1) trains")
+        #expect(trainer.plan.layers.map(\.weights) == afterFirst, "a factor of 1e-30 leaves the weights as they were")
     }
 }
