@@ -62,9 +62,8 @@ extension ProgramListing {
                 }
                 lines.append(line)
             case .trainGradient(let g):
-                let sizes = [g.network.layers.first?.inputs ?? 0] + g.network.layers.map(\.outputs)
-                lines.append("train by surrogate gradients on \(timing(g.presentation)), layers \(sizes.map(String.init).joined(separator: "-")), "
-                             + "batch \(g.network.batch), \(g.network.surrogate), \(g.network.loss), \(g.network.optimizer)")
+                lines.append("train by surrogate gradients on \(timing(g.presentation))")
+                lines += g.listing(names: g.projections.map { plan.projections[$0].name })
             case .assignLabels(let p): lines.append("assign labels of \(population(p))")
             case .evaluate(let e): lines.append("evaluate on \(timing(e.presentation)), predict \(readout(e.predict))")
             case .save(let t): lines.append("save weights of \(t.projections.map { plan.projections[$0].name }.joined(separator: ", ")) to \(t.path)")

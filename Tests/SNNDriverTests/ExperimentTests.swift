@@ -214,6 +214,23 @@ func experiment(_ text: String, folder: URL, threads: Int = 1, dataFolder: Strin
         #expect(a.confusion == b.confusion)
     }
 
+    @Test(.enabled(if: RepositoryFiles.sharedData != nil, "needs the shared data (SNNC_DATA)"))
+    func thePlanListsTheLayersOfGradientTraining() throws {
+        let path = RepositoryFiles.url("Examples/digits_csnn.snn").path
+        let result = runCLI(["plan", path, "--data", try #require(RepositoryFiles.sharedData)],
+                            files: [path: RepositoryFiles.text("Examples/digits_csnn.snn")])
+        #expect(result.status == 0, "\(result.err)")
+        for line in [
+            "  input: Bernoulli spikes, probability feature × 0.03125 per step, 25 steps",
+            "  layer 1 pixels -> features: conv 3x3, stride 1x1, padding 1x1, [1, 8, 8] → [8, 8, 8] (8 kernels of [1, 3, 3]: 72 shared weights); leaky, β 0.9512, threshold 1",
+            "  layer 2 features -> pooled: sum pool 2x2, stride 2x2, [8, 8, 8] → [8, 4, 4], weight 1 (not trained); leaky, β 0.9512, threshold 1",
+            "  layer 3 pooled -> out: dense 128 → 10 (1280 weights); leaky readout, β 0.9512",
+            "  cross-entropy of the mean membrane; fast sigmoid surrogate, slope 10; Adam, lr 0.002; batch 32",
+        ] {
+            #expect(result.out.contains(line + "\n"), "missing: \(line)")
+        }
+    }
+
     /// cifar10_csnn.snn reduced (4 channels, 300 samples) on the stand-in its comment names, written by
     /// bench/cifar10_standin.swift in CIFAR-10's binary format.
     @Test func cifar10CSNNLearnsOnTheGeneratedStandIn() throws {
