@@ -79,7 +79,14 @@ struct ProjectionCompiler {
                 let count = table.synapseCount
 
                 var weights = [Float](repeating: 1, count: count)
-                if let weight {
+                if let filter = weight?.filter {
+                    guard let window = pattern.window, !window.pooling else {
+                        output.diagnostics.append(.plan(.unsupportedConnectivity, "`gabor` and `dog` weights are the kernels of a `conv` connection, but \(name) is not one",
+                                                        at: weight!.range, help: "connect with `conv(kernel = …)`, or draw the weights, e.g. `normal(0, 0.1)`"))
+                        continue
+                    }
+                    weights = filter.weights(window, rowStart: table.rowStart, targets: table.targets)
+                } else if let weight {
                     if weight.expression.count != 1 && weight.expression.count != count {
                         output.diagnostics.append(.plan(.unsupportedConnectivity,
                                                         "the weight has \(weight.expression.count) values but \(name) has \(count) synapses",
@@ -216,6 +223,8 @@ struct ProjectionCompiler {
     private struct PerSynapse {
         var expression: ValueExpression
         var range: SourceRange
+        /// A convolution's fixed filter (`gabor(…)`, `dog(…)`) instead of the expression.
+        var filter: KernelFilter? = nil
     }
 
     private func setting(_ name: String, of decl: ConnectDecl) -> Argument? {
@@ -228,6 +237,15 @@ struct ProjectionCompiler {
     /// `weight = …`, else the `learn` rule's `w` (its initial value, or the `learn` call's `w = …`); nil: 1.
     private func weightExpression(_ decl: ConnectDecl, into output: inout Output) -> PerSynapse? {
         if let argument = setting("weight", of: decl) {
+            do {
+                if let filter = try KernelFilter.parse(argument.value, values: ValueCompiler(constants: constants)) {
+                    return PerSynapse(expression: .constant(0), range: argument.value.range, filter: filter)
+                }
+            } catch let error as ValueError {
+                output.diagnostics.append(.plan(.unsupportedConnectivity, "the weight cannot be computed before the run: \(error.message)",
+                                                at: error.range))
+                return nil
+            } catch {}
             return compile(argument.value, what: "the weight", values: ValueCompiler(constants: constants), into: &output)
         }
         for clause in decl.clauses {

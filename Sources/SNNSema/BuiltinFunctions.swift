@@ -15,6 +15,9 @@ enum FunctionRule: Sendable {
     case spikeCount, firstSpike, membrane, argmax, vote
     /// `one_hot(i)` in a reward: 1 for postsynaptic neuron i, 0 for the others.
     case oneHot
+    /// A convolution kernel's fixed filter (`gabor`, `dog`): the result has the first argument's (the
+    /// amplitude's) dimension; the others are plain numbers (pixels, radians).
+    case kernelFilter
 }
 
 struct BuiltinFunction: Sendable {
@@ -51,6 +54,11 @@ struct BuiltinFunction: Sendable {
                             summary: "a normal (Gaussian) random draw"),
             BuiltinFunction(name: "lognormal", rule: .random, parameters: ["median", "sigma"], optionalCount: 0,
                             summary: "a log-normal random draw with the given median and shape sigma"),
+            BuiltinFunction(name: "gabor", rule: .kernelFilter, parameters: ["amplitude", "wavelength", "sigma", "aspect", "phase"],
+                            optionalCount: 2,
+                            summary: "a `conv` kernel as Gabor filters, output channel o of C at orientation o·π/C (sizes in pixels; aspect 0.5, phase 0 by default)"),
+            BuiltinFunction(name: "dog", rule: .kernelFilter, parameters: ["amplitude", "center", "surround"], optionalCount: 0,
+                            summary: "a `conv` kernel as a difference of Gaussians (widths in pixels), on-centre in even output channels, off-centre in odd ones"),
             BuiltinFunction(name: "spike_count", rule: .spikeCount, parameters: ["population"], optionalCount: 0,
                             summary: "spikes of each neuron during the presentation"),
             BuiltinFunction(name: "first_spike", rule: .firstSpike, parameters: ["population"], optionalCount: 0,

@@ -167,9 +167,9 @@ struct ExpressionChecker {
         }
         let matcher = ArgumentMatcher(sink: sink, calleeName: name, parameters: function.parameters,
                                       isRequired: function.parameters.indices.map { $0 < function.required })
-        let bound = matcher.match(arguments, callRange: whole.range).compactMap { $0 }
-        guard bound.count == function.required else { return .invalid }
-        let values = bound.map(\.value)
+        let matched = matcher.match(arguments, callRange: whole.range)
+        guard matched.prefix(function.required).allSatisfy({ $0 != nil }) else { return .invalid }
+        let values = matched.compactMap { $0?.value }
         switch function.rule {
         case .dimensionless:
             let v = requireDimensionless(values[0], what: "the argument of '\(name)'")
@@ -190,6 +190,12 @@ struct ExpressionChecker {
             let v = requireDimensionless(values[0], what: "the argument of 'one_hot'")
             if v.type.isInvalid { return .invalid }
             return scope.allowsReadouts ? .number : notHere(function, whole)
+        case .kernelFilter:
+            let amplitude = requireQuantity(values[0], role: "the amplitude of '\(name)'")
+            for value in values.dropFirst() where requireDimensionless(value, what: "a size of '\(name)'").type.isInvalid {
+                return .invalid
+            }
+            return amplitude.type.isInvalid ? .invalid : TypedValue(amplitude.type, shape: [])
         }
     }
 
