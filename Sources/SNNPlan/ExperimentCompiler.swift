@@ -168,12 +168,13 @@ struct ExperimentCompiler {
                 guard let set = sampleSet(statement.data) else { continue }
                 presentation.sampleSet = set
                 var evaluation = EvaluatePlan(presentation: presentation, predict: predict, boost: lastBoost)
-                if case .argmaxMembrane(let p) = predict, !gradientReadouts.contains(p) {
-                    // Weights from a file: run the chain of layers as gradient training would.
+                if case .argmaxMembrane(let p) = predict, !gradientReadouts.contains(p) || options["input"] != nil {
+                    // Weights from a file, or an `input = …` of its own: run the chain of layers as gradient
+                    // training would, with the network's current weights.
                     do {
                         guard let gradient else { continue }
                         let (network, projections) = try gradient.network(steps: presentation.presentSteps, readout: p,
-                                                                          at: statement.range)
+                                                                          input: options["input"], at: statement.range)
                         evaluation.network = GradientTrainPlan(network: network, presentation: presentation,
                                                                projections: projections, readout: p)
                     } catch let failure as PlanFailure {

@@ -32,9 +32,11 @@ struct GradientCompiler {
         return (plan, projections)
     }
 
-    /// The network with default settings, for evaluating a membrane readout of weights loaded from a file.
-    func network(steps: Int, readout: Int, at range: SourceRange) throws -> (GradientPlan, [Int]) {
-        try compile(settings: [:], at: range, steps: steps, batch: 32, readout: readout)
+    /// The network with default settings (and evaluate's `input = …`), for evaluating a membrane readout of
+    /// weights loaded from a file.
+    func network(steps: Int, readout: Int, input: Expr?, at range: SourceRange) throws -> (GradientPlan, [Int]) {
+        let settings = input.map { ["input": Argument(label: nil, value: $0, range: $0.range)] } ?? [:]
+        return try compile(settings: settings, at: range, steps: steps, batch: 32, readout: readout)
     }
 
     private func compile(settings: [String: Argument], at range: SourceRange, steps: Int, batch: Int, readout: Int?) throws

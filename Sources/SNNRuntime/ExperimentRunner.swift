@@ -252,8 +252,8 @@ final class ExperimentRunner {
     }
 
     private func evaluate(_ plan: EvaluatePlan) -> Bool {
-        if let gradient, gradient.readout == plan.predict.population { return evaluateGradient(plan, gradient.trainer) }
         if let network = plan.network { return evaluateGradient(plan, trainerWithCurrentWeights(network)) }
+        if let gradient, gradient.readout == plan.predict.population { return evaluateGradient(plan, gradient.trainer) }
         let start = DispatchTime.now().uptimeNanoseconds
         engine.learning = false
         defer { engine.learning = true }

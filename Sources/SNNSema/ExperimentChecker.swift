@@ -107,7 +107,8 @@ final class ExperimentChecker {
 
     private func evaluate(_ e: EvaluateStmt) {
         requireData(e.data)
-        options(e.options, allowed: [ParameterSpec("dt", .quantity(.time)), ParameterSpec("samples", .count)],
+        options(e.options, allowed: [ParameterSpec("dt", .quantity(.time)), ParameterSpec("samples", .count),
+                                     ParameterSpec("input", .choice(["current", "spikes"]))],
                 statement: "evaluate", at: e.range)
         for phase in e.phases ?? [] { self.phase(phase, inTraining: false) }
     }

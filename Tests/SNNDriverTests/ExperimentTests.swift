@@ -185,7 +185,8 @@ func experiment(_ text: String, folder: URL, threads: Int = 1, dataFolder: Strin
     }
 }
 
-/// digits_csnn.snn reduced (one epoch of 600 samples at a 5x learning rate): the convolutional network learns
+/// digits_csnn.snn reduced (one epoch of 400 samples in batches of 16, a constant learning rate twice the
+/// example's): the convolutional network learns
 /// well above chance, and its shared kernel, saved through the conv connection's synapses, reloads to identical
 /// predictions.
 @Suite struct ConvolutionalExperimentTests {
@@ -195,10 +196,10 @@ func experiment(_ text: String, folder: URL, threads: Int = 1, dataFolder: Strin
         defer { try? FileManager.default.removeItem(at: folder) }
         let example = RepositoryFiles.text("Examples/digits_csnn.snn")
         let text = example
-            .replacingOccurrences(of: "epochs = 10, batch = 32", with: "epochs = 1, samples = 600, batch = 32")
-            .replacingOccurrences(of: "lr = 2e-3", with: "lr = 1e-2")
+            .replacingOccurrences(of: "epochs = 20, batch = 32", with: "epochs = 1, samples = 400, batch = 16")
+            .replacingOccurrences(of: "lr = 5e-3, schedule = cosine", with: "lr = 1e-2")
             .replacingOccurrences(of: "evaluate on digits.test, dt = 1 ms {", with: "evaluate on digits.test, samples = 200, dt = 1 ms {")
-        #expect(text.contains("samples = 600") && text.contains("lr = 1e-2") && text.contains("samples = 200"),
+        #expect(text.contains("samples = 400") && text.contains("lr = 1e-2,") && text.contains("samples = 200"),
                 "the example changed; update this test")
         let trained = try experiment(text + "\nsave weights of pixels -> features, pooled -> out to \"csnn.snnw\"\n",
                                      folder: folder, threads: 2)
@@ -206,7 +207,7 @@ func experiment(_ text: String, folder: URL, threads: Int = 1, dataFolder: Strin
         let network = String(example[..<example.range(of: "train on")!.lowerBound])
         let loaded = try experiment(network + """
             load weights of pixels -> features, pooled -> out from "csnn.snnw"
-            evaluate on digits.test, samples = 200, dt = 1 ms { present 25 ms; predict = argmax(membrane(out)) }
+            evaluate on digits.test, samples = 200, dt = 1 ms, input = current { present 25 ms; predict = argmax(membrane(out)) }
             """, folder: folder)
         let a = try #require(trained.evaluations.first), b = try #require(loaded.evaluations.first)
         #expect(a.samples == 200)
@@ -221,11 +222,11 @@ func experiment(_ text: String, folder: URL, threads: Int = 1, dataFolder: Strin
                             files: [path: RepositoryFiles.text("Examples/digits_csnn.snn")])
         #expect(result.status == 0, "\(result.err)")
         for line in [
-            "  input: Bernoulli spikes, probability feature × 0.03125 per step, 25 steps",
-            "  layer 1 pixels -> features: conv 3x3, stride 1x1, padding 1x1, [1, 8, 8] → [8, 8, 8] (8 kernels of [1, 3, 3]: 72 shared weights); leaky, β 0.9512, threshold 1",
-            "  layer 2 features -> pooled: sum pool 2x2, stride 2x2, [8, 8, 8] → [8, 4, 4], weight 1 (not trained); leaky, β 0.9512, threshold 1",
-            "  layer 3 pooled -> out: dense 128 → 10 (1280 weights); leaky readout, β 0.9512",
-            "  cross-entropy of the mean membrane; fast sigmoid surrogate, slope 10; Adam, lr 0.002; batch 32",
+            "  input: current feature × 0.03125 every step, 25 steps",
+            "  layer 1 pixels -> features: conv 3x3, stride 1x1, padding 1x1, [1, 8, 8] → [16, 8, 8] (16 kernels of [1, 3, 3]: 144 shared weights); leaky, β 0.9512, threshold 1",
+            "  layer 2 features -> pooled: sum pool 2x2, stride 2x2, [16, 8, 8] → [16, 4, 4], weight 1 (not trained); leaky, β 0.9512, threshold 1",
+            "  layer 3 pooled -> out: dense 256 → 10 (2560 weights); leaky readout, β 0.9512",
+            "  cross-entropy of the mean membrane; fast sigmoid surrogate, slope 10; Adam, lr 0.005, cosine schedule; batch 32",
         ] {
             #expect(result.out.contains(line + "\n"), "missing: \(line)")
         }
