@@ -77,6 +77,18 @@ public struct PresentationPlan: Sendable, Equatable {
     }
 }
 
+/// `freeze theta of exc`: a state buffer of a population that keeps, for a whole phase, the value it had when the
+/// phase began — its stores and its synaptic input are skipped.
+public struct FrozenBuffer: Sendable, Hashable {
+    public var population: Int
+    public var buffer: Int
+
+    public init(population: Int, buffer: Int) {
+        self.population = population
+        self.buffer = buffer
+    }
+}
+
 public struct TrainPlan: Sendable, Equatable {
     public var presentation: PresentationPlan
     public var reward: RewardPlan?
