@@ -94,7 +94,7 @@ Group 1 is the number, group 2 a percent sign, group 3 a unit."
     ("\\_<on[ \t]+\\(pre\\|post\\|reward\\|spike\\)\\_>" (1 font-lock-builtin-face))
     ("\\_<normalize[ \t]+\\(incoming\\|outgoing\\)\\_>" (1 font-lock-builtin-face))
     ("\\_<assign[ \t]+\\(labels\\)\\_>" (1 font-lock-builtin-face))
-    ("\\(?:^\\|[{;,]\\)[ \t]*\\(reset\\|refractory\\|present\\|rest\\|reward\\|synaptic\\|pre\\|post\\|boost\\)\\_>[ \t]+\\(?:[^ \t=+*/-]\\|[-+][^=]\\)"
+    ("\\(?:^\\|[{;,]\\)[ \t]*\\(reset\\|refractory\\|present\\|rest\\|reward\\|freeze\\|synaptic\\|pre\\|post\\|boost\\)\\_>[ \t]+\\(?:[^ \t=+*/-]\\|[-+][^=]\\)"
      (1 font-lock-builtin-face))
     (snn--match-unit (1 'snn-number-face) (2 'snn-unit-face nil t) (3 'snn-unit-face nil t))
     ("\\_<[0-9][0-9_]*\\(?:\\.[0-9][0-9_]*\\)?\\(?:[eE][-+]?[0-9]+\\)?" . 'snn-number-face))

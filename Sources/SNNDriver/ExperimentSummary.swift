@@ -1,6 +1,6 @@
 // ExperimentSummary: what `snnc run` adds to the run summary after a learning experiment — per `train`, the
 // samples shown and the last epoch's accuracy; per `evaluate`, accuracy, per-class accuracy and the confusion
-// matrix; label assignments; saved weight files — as text, and as a JSON object under "experiment".
+// matrix; label assignments (with their labelling pass); saved weight files — as text, and as a JSON object under "experiment".
 
 import Foundation
 import SNNRuntime
@@ -21,7 +21,12 @@ struct ExperimentSummary {
         }
         for a in result.assignments {
             let labelled = a.labels.filter { $0 >= 0 }.count
-            out += "assigned labels to \(labelled) of \(a.labels.count) neurons of \(a.population)\n"
+            out += "assigned labels to \(labelled) of \(a.labels.count) neurons of \(a.population)"
+            if let dataset = a.dataset, let samples = a.samples, let seconds = a.seconds {
+                out += String(format: " from %@ samples of %@ with learning off in %.2f s", StatisticsRenderer.grouped(samples),
+                              dataset, seconds)
+            }
+            out += "\n"
         }
         for e in result.evaluations {
             out += String(format: "evaluated on %@: accuracy %.2f%% (%d of %d) in %.2f s\n", e.dataset, e.accuracy * 100,
@@ -51,7 +56,13 @@ struct ExperimentSummary {
                  "classes": e.classNames, "confusion": e.confusion, "unpredicted": e.unpredicted,
                  "per_class_accuracy": e.perClassAccuracy.map { $0 as Any? ?? NSNull() }, "wall_s": e.seconds]
             },
-            "assignments": result.assignments.map { ["population": $0.population, "labels": $0.labels] },
+            "assignments": result.assignments.map { a -> [String: Any] in
+                var o: [String: Any] = ["population": a.population, "labels": a.labels]
+                if let dataset = a.dataset { o["dataset"] = dataset }
+                if let samples = a.samples { o["samples"] = samples }
+                if let seconds = a.seconds { o["wall_s"] = seconds }
+                return o
+            },
             "saved": result.savedFiles,
         ]
     }

@@ -42,7 +42,11 @@ struct SyntaxFacts {
             train.phases?.forEach { collect($0) }
         case .evaluate(let evaluate):
             evaluate.phases?.forEach { collect($0) }
-        case .population, .input, .dataset, .constant, .simulate, .record, .assignLabels, .save, .load:
+        case .assignLabels(let assign):
+            assign.phases?.forEach { collect($0) }
+        case .freeze:
+            keywordLikeNames.insert(item.range.startOffset)
+        case .population, .input, .dataset, .constant, .simulate, .record, .save, .load:
             break
         }
     }

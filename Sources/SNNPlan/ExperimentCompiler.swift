@@ -1,6 +1,7 @@
 // ExperimentCompiler: the experiment statements in file order → ExperimentSteps. `train on D, epochs, samples
-// { present T, rest R, reward …, boost …, predict = … }`, `assign labels by mean response of P`, `evaluate on D
-// { predict = … }` (present, rest and boost come from the last train unless given), `save`/`load weights [of a -> b] to/from "file"`,
+// { present T, rest R, reward …, boost …, predict = … }`, `assign labels by mean response of P [on D { … }]`
+// (ExperimentCompilerLabels), `evaluate on D { predict = … }` (present, rest and boost come from the last train
+// unless given), `freeze X of P` in any of their blocks, `save`/`load weights [of a -> b] to/from "file"`,
 // and `simulate` (its steps). A train block's `target = label, target_rate = R` is its BP-STDP teacher
 // (SupervisedCompiler.teacher). Readouts are `argmax(spike_count(P))` and `vote(spike_count(P))`; anything else
 // is PlanCode.unsupportedExperiment, reported even when the data could not be read.
@@ -24,6 +25,8 @@ struct ExperimentCompiler {
     /// The bp_stdp layers in update order (nil when there are none, or they could not be ordered).
     let supervised: SupervisedPlan?
     let populationNames: [String]
+    /// Each population's buffers, by plan index (nil: it failed to compile, with its own diagnostic).
+    let populationBuffers: [[BufferPlan]?]
     /// Whether some connection learns with bp_stdp (the teacher is not checked when its layers failed).
     let hasSupervisedLayers: Bool
 
@@ -110,6 +113,8 @@ struct ExperimentCompiler {
                         if train.predict == nil { train.predict = train.reward?.readouts.first }
                     case .boost(_, let amount, let condition):
                         train.boost = boost(amount, condition, values: values, fail: fail)
+                    case .freeze(let statement):
+                        if let frozen = frozenBuffer(statement, fail: fail) { train.frozen.append(frozen) }
                     case .setting(let name, let value):
                         switch name.name {
                         case "predict": train.predict = readout(value)
@@ -141,23 +146,30 @@ struct ExperimentCompiler {
                 lastTrain = output.steps.count - 1
             case .assignLabels(let statement):
                 guard case .population(let p)? = groups[statement.population.name.name]?.reference else { continue }
-                if let lastTrain, case .train(var train) = output.steps[lastTrain] {
+                if statement.data != nil {
+                    guard let pass = labelPass(statement, lastTiming: lastTiming, lastBoost: lastBoost, sampleSet: sampleSet,
+                                               fail: fail) else { continue }
+                    output.steps.append(.assignLabels(LabelPlan(population: p, pass: pass)))
+                } else if let lastTrain, case .train(var train) = output.steps[lastTrain] {
                     train.responses.append(p)
                     output.steps[lastTrain] = .train(train)
-                    output.steps.append(.assignLabels(population: p))
+                    output.steps.append(.assignLabels(LabelPlan(population: p)))
                 } else {
-                    fail("`assign labels` uses the responses of a `train` before it", at: statement.range)
+                    fail("`assign labels` without `on` uses the responses of a `train` before it", at: statement.range,
+                         help: "give it samples of its own: `assign labels by mean response of \(statement.population.name.name) on DATASET`")
                 }
             case .evaluate(let statement):
                 let options = ArgumentBinder.labelled(statement.options)
                 var presentation = PresentationPlan(sampleSet: -1, epochs: 1, samples: count(options["samples"]),
                                                     presentSteps: lastTiming.present, restSteps: lastTiming.rest)
                 var predict: ReadoutPlan?
+                var frozen: [FrozenBuffer] = []
                 for phase in statement.phases ?? [] {
                     switch phase.kind {
                     case .present(let duration): presentation.presentSteps = steps(duration)
                     case .rest(let duration): presentation.restSteps = steps(duration)
                     case .setting(let name, let value) where name.name == "predict": predict = readout(value)
+                    case .freeze(let statement): if let buffer = frozenBuffer(statement, fail: fail) { frozen.append(buffer) }
                     default: break
                     }
                 }
@@ -167,7 +179,7 @@ struct ExperimentCompiler {
                 }
                 guard let set = sampleSet(statement.data) else { continue }
                 presentation.sampleSet = set
-                var evaluation = EvaluatePlan(presentation: presentation, predict: predict, boost: lastBoost)
+                var evaluation = EvaluatePlan(presentation: presentation, predict: predict, boost: lastBoost, frozen: frozen)
                 if case .argmaxMembrane(let p) = predict, !gradientReadouts.contains(p) || options["input"] != nil {
                     // Weights from a file, or an `input = …` of its own: run the chain of layers as gradient
                     // training would, with the network's current weights.

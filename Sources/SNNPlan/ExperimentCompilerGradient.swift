@@ -19,7 +19,7 @@ extension ExperimentCompiler {
             case .setting(let name, let value) where name.name == "predict":
                 predict = readout(value)
             default:
-                diagnostics.append(.plan(.unsupportedGradient, "gradient training presents each sample for `present T`; rests, rewards and boosts do not apply",
+                diagnostics.append(.plan(.unsupportedGradient, "gradient training presents each sample for `present T`; rests, rewards, boosts and freezes do not apply",
                                          at: phase.range))
             }
         }

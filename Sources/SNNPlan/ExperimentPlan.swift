@@ -2,6 +2,7 @@
 // presents, the encoders that turn a sample into spikes, and the ordered steps: simulate, train, assign labels,
 // evaluate, save, load. A presentation shows each sample for `presentSteps` with its encoders on, then
 // `restSteps` with them silent; readouts (spike counts of a population, argmax or vote) give the prediction.
+// A phase may freeze buffers (`freeze theta of exc`): they keep their value from its start to its end.
 
 public struct SampleSet: Sendable {
     /// `iris.train`, `mnist`.
@@ -77,6 +78,18 @@ public struct PresentationPlan: Sendable, Equatable {
     }
 }
 
+/// `freeze theta of exc`: a state buffer of a population that keeps, for a whole phase, the value it had when the
+/// phase began — its stores and its synaptic input are skipped.
+public struct FrozenBuffer: Sendable, Hashable {
+    public var population: Int
+    public var buffer: Int
+
+    public init(population: Int, buffer: Int) {
+        self.population = population
+        self.buffer = buffer
+    }
+}
+
 public struct TrainPlan: Sendable, Equatable {
     public var presentation: PresentationPlan
     public var reward: RewardPlan?
@@ -87,15 +100,18 @@ public struct TrainPlan: Sendable, Equatable {
     public var responses: [Int]
     /// `target = label`: the teacher of the bp_stdp output layer (see SupervisedPlan).
     public var teacher: TeacherPlan?
+    public var frozen: [FrozenBuffer]
 
     public init(presentation: PresentationPlan, reward: RewardPlan? = nil, boost: BoostPlan? = nil,
-                predict: ReadoutPlan? = nil, responses: [Int] = [], teacher: TeacherPlan? = nil) {
+                predict: ReadoutPlan? = nil, responses: [Int] = [], teacher: TeacherPlan? = nil,
+                frozen: [FrozenBuffer] = []) {
         self.presentation = presentation
         self.reward = reward
         self.boost = boost
         self.predict = predict
         self.responses = responses
         self.teacher = teacher
+        self.frozen = frozen
     }
 }
 
@@ -107,13 +123,41 @@ public struct EvaluatePlan: Sendable, Equatable {
     /// For a membrane readout of weights not trained in this run (`load`): the chain of layers to run, with the
     /// network's current weights, as gradient training would.
     public var network: GradientTrainPlan?
+    public var frozen: [FrozenBuffer]
 
     public init(presentation: PresentationPlan, predict: ReadoutPlan, boost: BoostPlan? = nil,
-                network: GradientTrainPlan? = nil) {
+                network: GradientTrainPlan? = nil, frozen: [FrozenBuffer] = []) {
         self.presentation = presentation
         self.predict = predict
         self.boost = boost
         self.network = network
+        self.frozen = frozen
+    }
+}
+
+/// `assign labels by mean response of P`: each neuron of `population` gets the class of its highest mean spike
+/// count — over the last epoch of the train before it, or over a labelling pass of its own (`on D { … }`).
+public struct LabelPlan: Sendable, Equatable {
+    public var population: Int
+    public var pass: LabelPassPlan?
+
+    public init(population: Int, pass: LabelPassPlan? = nil) {
+        self.population = population
+        self.pass = pass
+    }
+}
+
+/// `assign labels … on D, samples = N { present …, rest …, freeze … }`: the samples presented with learning off, as
+/// `evaluate` presents them (the last train's boost included), the responses summed per class.
+public struct LabelPassPlan: Sendable, Equatable {
+    public var presentation: PresentationPlan
+    public var boost: BoostPlan?
+    public var frozen: [FrozenBuffer]
+
+    public init(presentation: PresentationPlan, boost: BoostPlan? = nil, frozen: [FrozenBuffer] = []) {
+        self.presentation = presentation
+        self.boost = boost
+        self.frozen = frozen
     }
 }
 
@@ -132,7 +176,7 @@ public enum ExperimentStep: Sendable, Equatable {
     case simulate(steps: Int)
     case train(TrainPlan)
     case trainGradient(GradientTrainPlan)
-    case assignLabels(population: Int)
+    case assignLabels(LabelPlan)
     case evaluate(EvaluatePlan)
     case save(TransferPlan)
     case load(TransferPlan)

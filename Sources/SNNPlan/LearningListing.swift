@@ -50,6 +50,10 @@ extension ProgramListing {
             let samples = p.samples.map { "\($0) samples" } ?? "all samples"
             return "\(experiment.sampleSets[p.sampleSet].name), \(p.epochs) epoch(s) of \(samples), present \(p.presentSteps) steps, rest \(p.restSteps) steps"
         }
+        func frozen(_ buffers: [FrozenBuffer]) -> String {
+            buffers.map { ", freeze \(plan.populations[$0.population].buffers[$0.buffer].name) of \(population($0.population))" }
+                .joined()
+        }
         for step in experiment.steps {
             switch step {
             case .simulate(let steps): lines.append("simulate \(steps) steps")
@@ -60,12 +64,19 @@ extension ProgramListing {
                 if let boost = t.boost {
                     line += ", boost by \(boost.amount) Hz while spike_count(\(population(boost.population))) < \(boost.minimumSpikes)"
                 }
-                lines.append(line)
+                lines.append(line + frozen(t.frozen))
             case .trainGradient(let g):
                 lines.append("train by surrogate gradients on \(timing(g.presentation))")
                 lines += g.listing(names: g.projections.map { plan.projections[$0].name })
-            case .assignLabels(let p): lines.append("assign labels of \(population(p))")
-            case .evaluate(let e): lines.append("evaluate on \(timing(e.presentation)), predict \(readout(e.predict))")
+            case .assignLabels(let l):
+                guard let pass = l.pass else {
+                    lines.append("assign labels of \(population(l.population)) from the last training epoch")
+                    continue
+                }
+                lines.append("assign labels of \(population(l.population)) from \(timing(pass.presentation)), learning off"
+                             + frozen(pass.frozen))
+            case .evaluate(let e):
+                lines.append("evaluate on \(timing(e.presentation)), predict \(readout(e.predict))" + frozen(e.frozen))
             case .save(let t): lines.append("save weights of \(t.projections.map { plan.projections[$0].name }.joined(separator: ", ")) to \(t.path)")
             case .load(let t): lines.append("load weights of \(t.projections.map { plan.projections[$0].name }.joined(separator: ", ")) from \(t.path)")
             }

@@ -144,6 +144,7 @@ public enum Planner {
             let compiler = ExperimentCompiler(gradient: gradient, groups: groups, constants: constants, dt: schedule.dt, datasets: loaded.sets,
                                               projections: endpoints, learningProjections: learners.sorted(),
                                               supervised: supervised, populationNames: populationNames,
+                                              populationBuffers: populations.map { $0?.buffers },
                                               hasSupervisedLayers: SupervisedCompiler.isUsed(in: model))
             let output = compiler.compile(model.syntax)
             diagnostics += output.diagnostics

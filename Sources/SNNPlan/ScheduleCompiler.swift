@@ -1,5 +1,5 @@
-// ScheduleCompiler: the `simulate`, `train` and `evaluate` statements → the run's time step, simulated length and
-// seed. The durations of `simulate` statements add up; the time step is the one the statements give (0.1 ms by
+// ScheduleCompiler: the `simulate`, `train`, `evaluate` and `assign labels` statements → the run's time step,
+// simulated length and seed. The durations of `simulate` statements add up; the time step is the one the statements give (0.1 ms by
 // default), and two different steps are an error; the seed is the first one given (1 by default). Without any
 // of them there is nothing to run (PlanCode.nothingToSimulate at the file's first item).
 
@@ -35,6 +35,8 @@ enum ScheduleCompiler {
                 options = ArgumentBinder.bind(statement.options, to: [])
             case .evaluate(let statement):
                 options = ArgumentBinder.bind(statement.options, to: [])
+            case .assignLabels(let statement):
+                options = ArgumentBinder.bind(statement.options, to: [])
             default:
                 continue
             }
@@ -43,7 +45,7 @@ enum ScheduleCompiler {
                     diagnostics.append(.plan(.conflictingTimeSteps,
                                              "this statement runs with dt = \(milliseconds(seconds)), but an earlier one with dt = \(milliseconds(first.seconds))",
                                              at: argument.value.range, notes: [DiagnosticNote("the first time step is set here", at: first.range)],
-                                             help: "`snnc run` simulates with one time step; give every `simulate`, `train` and `evaluate` the same dt"))
+                                             help: "`snnc run` simulates with one time step; give every `simulate`, `train`, `evaluate` and `assign labels` the same dt"))
                 } else if dt == nil {
                     dt = (seconds, argument.value.range)
                 }

@@ -135,6 +135,13 @@ final class Engine: @unchecked Sendable {
 
     deinit { pool.shutdown() }
 
+    /// Freezes exactly these buffers for the phase that begins (none: every population runs as planned).
+    func freeze(_ buffers: [FrozenBuffer]) {
+        for pop in populations {
+            pop.freeze(Set(buffers.filter { $0.population == pop.index }.map(\.buffer)))
+        }
+    }
+
     /// Runs every population's initialisation program and checks the result; a NaN there is a divergence at
     /// step 0 before any step ran.
     func initialize() -> Bool {
@@ -265,12 +272,13 @@ final class Engine: @unchecked Sendable {
 }
 
 extension Engine {
-    /// Puts every population back to its initial values (the same draws as at the start), with empty delay
-    /// rings and no refractoriness, and the learning rules' traces back to their initial values: a sample
-    /// presented without a rest period before it starts from a fresh network.
+    /// Puts every population back to its initial values (the same draws as at the start; frozen buffers keep
+    /// theirs), with empty delay rings and no refractoriness, and the learning rules' traces back to their initial
+    /// values: a sample presented without a rest period before it starts from a fresh network.
     func resetState() {
         for pop in populations {
             PopulationKernel.initialize(pop, context: contexts[0], seed: seed)
+            pop.restoreFrozen()
             pop.refractoryCounter.pointer.update(repeating: 0, count: pop.refractoryCounter.count)
             for ring in pop.rings { ring.storage.pointer.update(repeating: 0, count: ring.storage.count) }
         }

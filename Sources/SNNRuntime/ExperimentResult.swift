@@ -1,6 +1,6 @@
 // ExperimentResult: what a learning experiment reports — per `train`, the samples shown and the running
 // accuracy of its readout; per `evaluate`, accuracy, per-class accuracy and the confusion matrix; per
-// `assign labels`, how many neurons got each class — plus the run's totals (RunResult).
+// `assign labels`, each neuron's class (and its labelling pass, if it had one) — plus the run's totals (RunResult).
 
 import SNNPlan
 
@@ -48,6 +48,11 @@ public struct LabelAssignmentReport: Sendable, Codable {
     public var population: String
     /// The class of each neuron (-1: never fired).
     public var labels: [Int]
+    /// For a labelling pass of its own (`assign labels … on D`): its dataset, samples and wall time; nil for
+    /// labels from the last training epoch.
+    public var dataset: String? = nil
+    public var samples: Int? = nil
+    public var seconds: Double? = nil
 }
 
 public struct ExperimentResult: Sendable {
@@ -67,7 +72,7 @@ public struct ExperimentResult: Sendable {
 
 /// Progress of a long experiment, reported after every sample.
 public struct ExperimentProgress: Sendable {
-    /// `train` or `evaluate`, and the dataset.
+    /// `train`, `label` (a labelling pass) or `evaluate`, and the dataset.
     public var phase: String
     public var dataset: String
     public var done: Int

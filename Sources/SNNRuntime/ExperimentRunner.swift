@@ -1,7 +1,8 @@
 // ExperimentRunner: runs an ExperimentPlan's steps in order on one Engine — `simulate` (plain steps, learning
 // on), `train` (samples presented one by one with learning on: normalise, encode, present, boost if silent,
-// reward, rest), `assign labels` (each neuron's class of highest mean response in the last training epoch),
-// `evaluate` (learning off, confusion matrix), `save`/`load` (WeightFile). A sample is encoded once per
+// reward, rest), `assign labels` (ExperimentRunnerLabels: each neuron's class of highest mean response, in the
+// last training epoch or in a pass of its own), `evaluate` (learning off, confusion matrix), `save`/`load`
+// (WeightFile). The buffers a phase freezes stay frozen from its first step to its last. A sample is encoded once per
 // presentation into its inputs' sources, which go silent for the rest. Without a rest period every sample
 // starts from the network's initial state. Everything the runner itself keeps is in `state` (RunnerState), so
 // that a checkpoint taken between two training samples (Checkpoint) resumes exactly where it was taken.
@@ -58,7 +59,7 @@ final class ExperimentRunner {
                 ok = advance(steps)
             case .train(let plan): ok = train(plan)
             case .trainGradient(let plan): ok = trainGradient(plan)
-            case .assignLabels(let population): ok = assign(population)
+            case .assignLabels(let plan): ok = assign(plan)
             case .evaluate(let plan): ok = evaluate(plan)
             case .save(let transfer): ok = save(transfer)
             case .load(let transfer): ok = load(transfer)
@@ -69,7 +70,7 @@ final class ExperimentRunner {
         return true
     }
 
-    private func advance(_ steps: Int) -> Bool {
+    func advance(_ steps: Int) -> Bool {
         guard steps > 0 else { return true }
         let ok = engine.run(from: now, to: now + steps)
         now += steps
@@ -80,7 +81,7 @@ final class ExperimentRunner {
 
     /// Shows sample `index` of `set` (boosting while too silent) and returns the spike counts of `watched`
     /// populations during the last presentation, and how many presentations it took; nil when stopped.
-    private func present(_ set: SampleSet, _ index: Int, presentation: PresentationPlan, boost: BoostPlan?,
+    func present(_ set: SampleSet, _ index: Int, presentation: PresentationPlan, boost: BoostPlan?,
                          watched: Set<Int>) -> (counts: [Int: [Int32]], presentations: Int)? {
         for rule in engine.plasticity where engine.learning {
             if let total = rule.plan.normalizeIncoming { rule.stores.forEach { $0.normalize(to: total) } }
@@ -144,6 +145,8 @@ final class ExperimentRunner {
     private func train(_ plan: TrainPlan) -> Bool {
         let start = DispatchTime.now().uptimeNanoseconds
         engine.learning = true
+        engine.freeze(plan.frozen)
+        defer { engine.freeze([]) }
         let set = experiment.sampleSets[plan.presentation.sampleSet]
         let perEpoch = min(plan.presentation.samples ?? set.count, set.count)
         var watched = Set(plan.responses)
@@ -159,9 +162,7 @@ final class ExperimentRunner {
             let last = state.epoch == plan.presentation.epochs - 1
             if last && state.sample == 0 {
                 for p in plan.responses {
-                    state.responses[p] = Responses(sums: Array(repeating: Array(repeating: 0, count: engine.populations[p].size),
-                                                               count: set.classCount),
-                                                   samples: Array(repeating: 0, count: set.classCount))
+                    state.responses[p] = Responses(neurons: engine.populations[p].size, classes: set.classCount)
                 }
             }
             while state.sample < perEpoch {
@@ -179,11 +180,7 @@ final class ExperimentRunner {
                 }
                 if let reward = plan.reward { deliver(reward, shown.counts, label: label, classes: set.classCount) }
                 if last {
-                    for p in plan.responses where label >= 0 && label < set.classCount {
-                        let counts = shown.counts[p]!
-                        for n in counts.indices { state.responses[p]!.sums[label][n] += Double(counts[n]) }
-                        state.responses[p]!.samples[label] += 1
-                    }
+                    for p in plan.responses { state.responses[p]!.add(shown.counts[p]!, label: label) }
                 }
                 guard advance(plan.presentation.restSteps) else { return false }
                 state.sample += 1
@@ -234,29 +231,16 @@ final class ExperimentRunner {
         }
     }
 
-    private func assign(_ population: Int) -> Bool {
-        guard let collected = state.responses[population] else { return true }
-        let size = engine.populations[population].size
-        var assigned = [Int](repeating: -1, count: size)
-        for n in 0..<size {
-            var best = -1, bestMean = 0.0
-            for c in collected.samples.indices where collected.samples[c] > 0 {
-                let mean = collected.sums[c][n] / Double(collected.samples[c])
-                if mean > bestMean { best = c; bestMean = mean }
-            }
-            assigned[n] = best
-        }
-        state.labels[population] = assigned
-        state.results.assignments.append(LabelAssignmentReport(population: engine.populations[population].name, labels: assigned))
-        return true
-    }
-
     private func evaluate(_ plan: EvaluatePlan) -> Bool {
         if let network = plan.network { return evaluateGradient(plan, trainerWithCurrentWeights(network)) }
         if let gradient, gradient.readout == plan.predict.population { return evaluateGradient(plan, gradient.trainer) }
         let start = DispatchTime.now().uptimeNanoseconds
         engine.learning = false
-        defer { engine.learning = true }
+        engine.freeze(plan.frozen)
+        defer {
+            engine.learning = true
+            engine.freeze([])
+        }
         let set = experiment.sampleSets[plan.presentation.sampleSet]
         let classes = set.classCount
         var confusion = Array(repeating: Array(repeating: 0, count: classes), count: classes)

@@ -2,6 +2,9 @@
 // per-neuron tables, the refractory counter, spike counts, the compiled programs, and the delay rings of the
 // buffers that synapses add to. Rows are padded to a multiple of 16 neurons; padding lanes are computed like
 // real neurons (they start as copies of the last neuron) but never spike, count or report a divergence.
+// `freeze` (a phase's `freeze theta of exc`) recompiles the update and reset programs without the stores of the
+// frozen buffers, whose rings then only discard their input, and keeps their values to put back after a reset
+// of the whole network: a frozen buffer is not written at all, so it holds its value exactly.
 
 import SNNPlan
 
@@ -36,20 +39,26 @@ final class PopulationState: @unchecked Sendable {
     let refractoryCounter: AlignedBuffer<Float>
     let spikeCounts: AlignedBuffer<Int32>
     let initialize: CompiledProgram
-    let update: CompiledProgram
+    private(set) var update: CompiledProgram
     let threshold: CompiledProgram?
     let thresholdForm: Threshold
     /// A `buffer > constant` or `buffer ≥ constant` condition that the update program's store of that buffer tests
     /// (threshold fusion, see CompiledProgram); nil when the threshold runs as its own pass.
-    let fusedThreshold: (op: Opcode, buffer: Int, value: Float)?
-    let reset: CompiledProgram
+    private(set) var fusedThreshold: (op: Opcode, buffer: Int, value: Float)?
+    private(set) var reset: CompiledProgram
     let refractoriness: Refractoriness
     /// State buffers in buffer order: the ones checked for NaN and infinity.
     let stateBuffers: [Int]
-    /// State buffers the update program does not store (checked separately after the update).
-    let unstoredStateBuffers: [Int]
+    /// State buffers the update program does not store and that are not frozen (checked separately after the
+    /// update).
+    private(set) var unstoredStateBuffers: [Int]
     /// Delay rings of this population's buffers, filled in when projections are set up.
     var rings: [DelayRing] = []
+    /// The buffers frozen for the current phase, with their padded rows when it began.
+    private(set) var frozen: [Int: [Float]] = [:]
+    /// The plan's update and reset programs, recompiled without the stores of frozen buffers.
+    private let plannedUpdate: Program, plannedReset: Program
+    private let tableCount: Int
 
     init(index: Int, plan: PopulationPlan) {
         self.index = index
@@ -58,6 +67,7 @@ final class PopulationState: @unchecked Sendable {
         size = plan.size
         padded = paddedCount(plan.size)
         let bufferCount = plan.buffers.count, tableCount = plan.tables.count
+        self.tableCount = tableCount
         values = AlignedBuffer(count: Swift.max(bufferCount, 1) * padded)
         bufferTable = AlignedBuffer(count: Swift.max(bufferCount, 1))
         for b in 0..<Swift.max(bufferCount, 1) { bufferTable[b] = values.pointer + b * padded }
@@ -79,6 +89,8 @@ final class PopulationState: @unchecked Sendable {
             CompiledProgram(program, bufferCount: bufferCount, tableCount: tableCount, stateBuffers: state)
         }
         initialize = compile(plan.initialize)
+        plannedUpdate = plan.update
+        plannedReset = plan.reset
         update = compile(plan.update)
         threshold = plan.threshold.map(compile)
         reset = compile(plan.reset)
@@ -96,18 +108,46 @@ final class PopulationState: @unchecked Sendable {
             precondition(program.result != nil, "refractory condition of '\(plan.name)' has no result register")
         }
         thresholdForm = threshold.map(Self.form) ?? .never
-        if case .comparison(let op, let a, let b) = thresholdForm, op == .gt || op == .ge, a.kind == .buffer,
-           b.kind == .constant,
-           update.fuseThreshold(into: Int(a.index)) {
-            fusedThreshold = (op, Int(a.index), b.value)
-        } else {
-            fusedThreshold = nil
-        }
+        fusedThreshold = Self.fuse(thresholdForm, into: update)
         let stored = update.storedBuffers
         unstoredStateBuffers = stateBuffers.filter { !stored.contains($0) }
     }
 
     var bufferCount: Int { bufferNames.count }
+
+    /// Fuses a `buffer > constant` (or ≥) threshold into the update's store of that buffer, when it can.
+    private static func fuse(_ form: Threshold, into update: CompiledProgram) -> (op: Opcode, buffer: Int, value: Float)? {
+        guard case .comparison(let op, let a, let b) = form, op == .gt || op == .ge, a.kind == .buffer,
+              b.kind == .constant, update.fuseThreshold(into: Int(a.index)) else { return nil }
+        return (op, Int(a.index), b.value)
+    }
+
+    /// Freezes exactly `buffers` (state buffers) from now on, and unfreezes the others; a buffer that stays frozen
+    /// keeps its value from when it was first frozen. Only between runs of steps.
+    func freeze(_ buffers: Set<Int>) {
+        guard buffers != Set(frozen.keys) else { return }
+        precondition(buffers.allSatisfy { stateBuffers.contains($0) }, "freeze of a buffer of '\(name)' that is not a state")
+        var kept: [Int: [Float]] = [:]
+        for b in buffers { kept[b] = frozen[b] ?? Array(UnsafeBufferPointer(start: buffer(b), count: padded)) }
+        frozen = kept
+        let state = Set(stateBuffers)
+        func compile(_ program: Program) -> CompiledProgram {
+            var kept = program
+            kept.stores.removeAll { buffers.contains($0.buffer) }
+            return CompiledProgram(kept, bufferCount: bufferCount, tableCount: tableCount, stateBuffers: state)
+        }
+        update = compile(plannedUpdate)
+        reset = compile(plannedReset)
+        fusedThreshold = Self.fuse(thresholdForm, into: update)
+        let stored = update.storedBuffers
+        unstoredStateBuffers = stateBuffers.filter { !stored.contains($0) && !buffers.contains($0) }
+        for ring in rings { ring.discards = buffers.contains(ring.buffer) }
+    }
+
+    /// Puts the frozen buffers back to their values (after the network was reset to its initial state).
+    func restoreFrozen() {
+        for (b, row) in frozen { row.withUnsafeBufferPointer { buffer(b).update(from: $0.baseAddress!, count: padded) } }
+    }
 
     private static func form(_ program: CompiledProgram) -> Threshold {
         let comparisons: Set<Opcode> = [.lt, .le, .gt, .ge, .eq, .ne]

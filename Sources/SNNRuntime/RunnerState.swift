@@ -6,6 +6,31 @@ struct Responses: Codable {
     /// Per class, the summed spike counts of each neuron; and the samples of each class.
     var sums: [[Double]]
     var samples: [Int]
+
+    init(neurons: Int, classes: Int) {
+        sums = Array(repeating: Array(repeating: 0, count: neurons), count: classes)
+        samples = Array(repeating: 0, count: classes)
+    }
+
+    /// Adds one sample's spike counts to its class (a label outside the classes is left out).
+    mutating func add(_ counts: [Int32], label: Int) {
+        guard label >= 0 && label < samples.count else { return }
+        for n in counts.indices { sums[label][n] += Double(counts[n]) }
+        samples[label] += 1
+    }
+
+    /// Each neuron's class of highest mean response (-1: it never fired).
+    var labels: [Int] {
+        let size = sums.first?.count ?? 0
+        return (0..<size).map { n in
+            var best = -1, bestMean = 0.0
+            for c in samples.indices where samples[c] > 0 {
+                let mean = sums[c][n] / Double(samples[c])
+                if mean > bestMean { best = c; bestMean = mean }
+            }
+            return best
+        }
+    }
 }
 
 struct RunnerResults: Codable {

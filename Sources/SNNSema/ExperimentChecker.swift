@@ -1,6 +1,7 @@
 // ExperimentChecker: the experiment statements in file order — simulate, record, train, evaluate, assign labels,
 // save and load — each referring to things that exist, with options in the right units; it also gathers the
-// time steps used, for the checks against delays and time constants.
+// time steps used, for the checks against delays and time constants. The statements of their blocks are
+// checked in ExperimentCheckerPhases.
 
 import SNNSource
 import SNNSyntax
@@ -22,12 +23,12 @@ final class ExperimentChecker {
     let connections: [ConnectionInfo]
     private(set) var timeSteps: [TimeStepUse] = []
     /// Populations whose neurons have labels (`assign labels … of exc`), for `vote(spike_count(exc))`.
-    private var labelled: Set<String> = []
+    var labelled: Set<String> = []
 
     /// Statement options and durations: readouts are not allowed there.
-    private let expressions: ExpressionChecker
+    let expressions: ExpressionChecker
     /// Inside train and evaluate blocks: readouts allowed.
-    private let phaseExpressions: ExpressionChecker
+    let phaseExpressions: ExpressionChecker
     private var arguments: BuiltinArgumentChecker { BuiltinArgumentChecker(expressions: expressions) }
 
     init(sink: DiagnosticSink, globals: GlobalScope, models: ModelChecker, populations: [String: PopulationInfo],
@@ -48,6 +49,9 @@ final class ExperimentChecker {
         case .train(let t): train(t)
         case .evaluate(let e): evaluate(e)
         case .assignLabels(let a): assignLabels(a)
+        case .freeze(let f):
+            sink.report(.freezeOutsidePhase, "'freeze' holds for one phase and belongs in the block of a train, an evaluate or an assign labels",
+                        at: f.range, help: "move it into the block it is for, e.g. `evaluate on … { freeze \(f.variable.name) of \(f.population.name) }`")
         case .save(let t), .load(let t): transfer(t, isSave: { if case .save = item.kind { return true }; return false }())
         default: break
         }
@@ -78,7 +82,7 @@ final class ExperimentChecker {
                 gradient(method)
             }
         }
-        for phase in t.phases ?? [] { self.phase(phase, inTraining: true) }
+        for phase in t.phases ?? [] { self.phase(phase, in: .train) }
     }
 
     /// `with gradient(…)`: known settings, and a learning rate, slope and momentum in range.
@@ -110,10 +114,10 @@ final class ExperimentChecker {
         options(e.options, allowed: [ParameterSpec("dt", .quantity(.time)), ParameterSpec("samples", .count),
                                      ParameterSpec("input", .choice(["current", "spikes"]))],
                 statement: "evaluate", at: e.range)
-        for phase in e.phases ?? [] { self.phase(phase, inTraining: false) }
+        for phase in e.phases ?? [] { self.phase(phase, in: .evaluate) }
     }
 
-    private func requireData(_ data: Expr) {
+    func requireData(_ data: Expr) {
         let value = expressions.check(data)
         switch value.type {
         case .invalid, .entity(.dataset), .entity(.datasetPart): return
@@ -123,69 +127,7 @@ final class ExperimentChecker {
         }
     }
 
-    private static let trainingSettings = ["predict", "target", "target_rate"]
-
-    private func phase(_ phase: PhaseStmt, inTraining: Bool) {
-        let block = inTraining ? "a train block" : "an evaluate block"
-        switch phase.kind {
-        case .present(let t), .rest(let t):
-            _ = expressions.require(t, dimension: .time, what: "a presentation or rest time")
-        case .reward(let value, let condition, let otherwise):
-            guard inTraining else { return notAllowed("reward", in: block, at: phase.range) }
-            for part in [value, condition, otherwise].compactMap({ $0 }) where !votesHaveLabels(part) { return }
-            _ = phaseExpressions.require(value, dimension: .none, what: "a reward")
-            if let condition { _ = phaseExpressions.requireCondition(condition, role: "the `when` part of a reward") }
-            if let otherwise { _ = phaseExpressions.require(otherwise, dimension: .none, what: "a reward") }
-        case .boost(let target, let amount, let condition):
-            guard inTraining else { return notAllowed("boost", in: block, at: phase.range) }
-            if target.name != "input" && populations[target.name]?.isInput != true {
-                sink.report(.undefinedName, "no input named '\(target.name)' to boost", at: target.range,
-                            help: sink.suggestion(for: target.name, among: populations.values.filter(\.isInput).map(\.name.name))
-                                ?? "write `boost input rate by …` to boost every input")
-            }
-            _ = phaseExpressions.require(amount, dimension: .frequency, what: "the rate boost")
-            guard votesHaveLabels(condition) else { return }
-            _ = phaseExpressions.requireCondition(condition, role: "the `while` part of a boost")
-        case .setting(let name, let value):
-            setting(name, value, inTraining: inTraining, block: block)
-        }
-    }
-
-    private func setting(_ name: Identifier, _ value: Expr, inTraining: Bool, block: String) {
-        let allowed = inTraining ? Self.trainingSettings : ["predict"]
-        switch name.name {
-        case "predict", "target":
-            if !allowed.contains(name.name) { return notAllowed(name.name, in: block, at: name.range) }
-            guard votesHaveLabels(value) else { return }
-            _ = phaseExpressions.require(value, dimension: .none, what: "'\(name.name)'")
-        case "target_rate":
-            if !allowed.contains(name.name) { return notAllowed(name.name, in: block, at: name.range) }
-            _ = phaseExpressions.require(value, dimension: .frequency, what: "the target rate")
-        default:
-            _ = phaseExpressions.check(value)
-            sink.report(.unknownArgument, "\(block) has no setting '\(name.name)'", at: name.range,
-                        help: sink.suggestion(for: name.name, among: allowed) ?? "its settings are " + allowed.joined(separator: ", "))
-        }
-    }
-
-    /// Whether every `vote(spike_count(P))` in the expression reads a population P that has labels; reports the
-    /// first that does not.
-    private func votesHaveLabels(_ expr: Expr) -> Bool {
-        for vote in ReadoutFinder.votes(in: expr) {
-            guard let population = ReadoutFinder.population(readBy: vote), !labelled.contains(population) else { continue }
-            sink.report(.labelsNotAssigned, "vote(…) needs labels for the neurons of '\(population)', but none are assigned yet",
-                        at: vote.range, help: "add `assign labels by mean response of \(population)` before this block")
-            return false
-        }
-        return true
-    }
-
-    private func notAllowed(_ what: String, in block: String, at range: SourceRange) {
-        sink.report(.phaseNotAllowed, "'\(what)' belongs in a train block, not in \(block)", at: range,
-                    help: "evaluation does not learn: remove it here")
-    }
-
-    private func options(_ given: [Argument], allowed: [ParameterSpec], statement: String, at range: SourceRange) {
+    func options(_ given: [Argument], allowed: [ParameterSpec], statement: String, at range: SourceRange) {
         let callee = BuiltinCallee(name: statement, parameters: allowed, summary: "")
         let call = CallSyntax(name: Identifier(statement, range), arguments: given, range: range)
         let checked = arguments.check(callee, noun: "statement", call: call)
@@ -245,11 +187,18 @@ final class ExperimentChecker {
         options(r.options, allowed: [ParameterSpec("interval", .quantity(.time))], statement: "record", at: r.range)
     }
 
+    /// `assign labels by mean response of P [on D, samples = N, dt = … { present …, rest …, freeze … }]`.
     private func assignLabels(_ a: AssignLabelsStmt) {
         let method = a.method.map(\.name).joined(separator: " ")
         if !["mean response", "max response"].contains(method) {
             sink.report(.invalidChoice, "labels are assigned by `mean response` or `max response`, not `\(method)`",
                         at: a.method.first!.range.union(a.method.last!.range))
+        }
+        if let data = a.data {
+            requireData(data)
+            options(a.options, allowed: [ParameterSpec("samples", .count), ParameterSpec("dt", .quantity(.time))],
+                    statement: "assign labels", at: a.range)
+            for phase in a.phases ?? [] { self.phase(phase, in: .labels) }
         }
         labelled.insert(a.population.name.name)
         _ = endpoint(a.population)

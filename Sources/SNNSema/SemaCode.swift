@@ -67,6 +67,8 @@ public enum SemaCode: String, CaseIterable, Sendable {
     case noSuchConnection = "E0601"
     case labelsNotAssigned = "E0602"
     case phaseNotAllowed = "E0603"
+    case notFreezable = "E0604"
+    case freezeOutsidePhase = "E0605"
 
     public var code: DiagnosticCode { DiagnosticCode(rawValue) }
     public var severity: Severity { rawValue.hasPrefix("W") ? .warning : .error }
@@ -130,6 +132,8 @@ public enum SemaCode: String, CaseIterable, Sendable {
         case .noSuchConnection: return "`a -> b` where no connection from a to b is declared"
         case .labelsNotAssigned: return "voting by labels before `assign labels` gave the neurons labels"
         case .phaseNotAllowed: return "a phase statement that does not belong in this block"
+        case .notFreezable: return "`freeze` of something that is not a state variable of a population"
+        case .freezeOutsidePhase: return "`freeze` outside the block of a train, an evaluate or an assign labels"
         }
     }
 }

@@ -81,8 +81,58 @@ extension SemaCode {
                       predict = argmax(spike_count(out))
                     }
                     """))
+        case .notFreezable:
+            return ("`freeze VARIABLE of POPULATION` keeps a state variable of a population at its value from the start "
+                + "of the phase. Only state variables change, so only they can be frozen: not parameters, `let` "
+                + "values or the variables of an input (a spike source). Name a `state` of the population's neuron "
+                + "model, such as the adaptive threshold `theta`.",
+                    withAdaptiveLIF("""
+                    evaluate on iris {
+                      present 50 ms
+                      freeze tau_theta of out
+                      predict = argmax(spike_count(out))
+                    }
+                    """),
+                    withAdaptiveLIF("""
+                    evaluate on iris {
+                      present 50 ms
+                      freeze theta of out
+                      predict = argmax(spike_count(out))
+                    }
+                    """))
+        case .freezeOutsidePhase:
+            return ("`freeze` holds a variable still for one phase of the experiment — the samples of a `train`, an "
+                + "`evaluate` or an `assign labels … on DATA` — and is written inside that statement's block. On its "
+                + "own it would not say for which phase; move it into the block.",
+                    withAdaptiveLIF("""
+                    freeze theta of out
+                    evaluate on iris { present 50 ms; predict = argmax(spike_count(out)) }
+                    """),
+                    withAdaptiveLIF("""
+                    evaluate on iris { present 50 ms; freeze theta of out; predict = argmax(spike_count(out)) }
+                    """))
         default:
             return nil
         }
     }
+}
+
+/// An example network of a LIF neuron with an adaptive threshold `theta`, 30 of them driven by the Iris features,
+/// then `rest`.
+private func withAdaptiveLIF(_ rest: String) -> String {
+    """
+    neuron alif {
+      param tau_m = 20 ms;  param v_rest = -65 mV;  param v_th = -50 mV
+      param tau_theta = 1 s;  param theta_plus = 0.5 mV
+      state v = v_rest;  dv/dt = (v_rest - v) / tau_m
+      state theta = 0 mV;  dtheta/dt = -theta / tau_theta
+      spike when v > v_th + theta;  reset v = v_rest, theta += theta_plus
+    }
+
+    dataset iris = csv("iris.csv", label = species, normalize = minmax)
+    input features = poisson(rate = iris.features * 100 Hz)
+    population out = alif[30]
+    connect features -> out: all_to_all, weight = uniform(0 mV, 4 mV) on spike { v += w }
+
+    """ + rest
 }

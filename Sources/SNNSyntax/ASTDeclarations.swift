@@ -30,6 +30,8 @@ public struct Item: Sendable {
         case train(TrainStmt)
         case evaluate(EvaluateStmt)
         case assignLabels(AssignLabelsStmt)
+        /// `freeze` outside a phase block: parsed so that the checker can say where it belongs.
+        case freeze(FreezeStmt)
         case save(TransferStmt)
         case load(TransferStmt)
     }

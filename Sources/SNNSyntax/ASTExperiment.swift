@@ -1,4 +1,5 @@
-// AST: the experiment — simulate, record, train, evaluate, label assignment, save and load.
+// AST: the experiment — simulate, record, train, evaluate, label assignment, save and load, and the phase
+// blocks of train, evaluate and assign labels (with `freeze`).
 
 import SNNSource
 
@@ -41,7 +42,7 @@ public struct EvaluateStmt: Sendable {
     public var range: SourceRange
 }
 
-/// A statement inside a train or evaluate block.
+/// A statement inside the block of a train, an evaluate or an assign labels.
 public struct PhaseStmt: Sendable {
     public enum Kind: Sendable {
         case present(Expr)
@@ -52,15 +53,30 @@ public struct PhaseStmt: Sendable {
         case boost(target: Identifier, amount: Expr, condition: Expr)
         /// `predict = argmax(spike_count(out))`
         case setting(name: Identifier, value: Expr)
+        /// `freeze theta of exc`
+        case freeze(FreezeStmt)
     }
     public var kind: Kind
     public var range: SourceRange
 }
 
-/// `assign labels by mean response of exc`
+/// `freeze theta of exc`: a state variable of a population kept at its value from the start of the phase. Also an
+/// item of its own, for the checker to report outside a phase block.
+public struct FreezeStmt: Sendable {
+    public var variable: Identifier
+    public var population: Identifier
+    public var range: SourceRange
+}
+
+/// `assign labels by mean response of exc`, or with a pass of its own over samples with learning off:
+/// `assign labels by mean response of exc on mnist, samples = 10000 { present 350 ms; freeze theta of exc }`.
 public struct AssignLabelsStmt: Sendable {
     public var method: [Identifier]
     public var population: Endpoint
+    /// The samples of the labelling pass (nil: the responses of the last training epoch).
+    public var data: Expr?
+    public var options: [Argument]
+    public var phases: [PhaseStmt]?
     public var range: SourceRange
 }
 

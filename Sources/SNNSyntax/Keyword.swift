@@ -70,5 +70,5 @@ public enum Keyword: String, CaseIterable, Sendable {
 
 public enum ContextualKeyword: String, CaseIterable, Sendable {
     case spike, reset, refractory, method, synaptic, pre, post, incoming, outgoing
-    case present, rest, reward, boost, rate, labels
+    case present, rest, reward, boost, rate, labels, freeze
 }

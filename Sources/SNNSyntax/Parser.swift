@@ -359,6 +359,8 @@ public struct Parser {
         case .keyword(.assign): kind = parseAssignLabels().map(Item.Kind.assignLabels)
         case .keyword(.save): kind = parseTransfer(.save).map(Item.Kind.save)
         case .keyword(.load): kind = parseTransfer(.load).map(Item.Kind.load)
+        case .identifier where first.text == ContextualKeyword.freeze.rawValue && peekKind(1) == .identifier:
+            kind = parseFreeze().map(Item.Kind.freeze)   // belongs in a phase block: the checker says so
         default:
             reportUnexpectedItem()
             synchronizeItem()

@@ -1,5 +1,6 @@
 // Parser: the experiment statements — simulate, record, train and evaluate (with their phase blocks),
-// assign labels, save and load.
+// assign labels (with its own labelling pass and block), save and load; `freeze` in a phase block or, for the
+// checker to report, on its own.
 
 import SNNSource
 
@@ -100,10 +101,13 @@ extension Parser {
             let amount = parseExpression()
             guard expect(.while, "before the condition of the boost") != nil else { return nil }
             kind = .boost(target: target, amount: amount, condition: parseExpression())
+        } else if at(.freeze) {
+            guard let freeze = parseFreeze() else { return nil }
+            kind = .freeze(freeze)
         } else {
             error(.expectedPhaseStatement, "expected a phase statement, found \(first.displayName)", at: first.range,
-                  help: "a train or evaluate block holds: present T, rest T, reward R [when C else R2], "
-                      + "boost input rate by X while C, name = value")
+                  help: "a train, evaluate or assign labels block holds: present T, rest T, reward R [when C else R2], "
+                      + "boost input rate by X while C, freeze VARIABLE of POPULATION, name = value")
             synchronizeMember()
             return nil
         }
@@ -125,7 +129,30 @@ extension Parser {
         }
         guard expect(.of, "before the population whose labels are assigned") != nil,
               let population = parseEndpoint("a population") else { return nil }
-        return AssignLabelsStmt(method: method, population: population, range: range(from: keyword.range))
+        var data: Expr?, options: [Argument] = [], phases: [PhaseStmt]?
+        if eat(.on) != nil {
+            data = parseExpression()
+            options = eat(.comma) != nil ? parseArgumentSequence() : []
+            skipLineBreak(before: .leftBrace)
+            phases = at(.leftBrace) ? parsePhaseBlock("assign labels") : nil
+        } else if at(.leftBrace) {
+            error(.expectedToken, "expected 'on' and the samples of the labelling pass before the block, found '{'",
+                  at: current.range,
+                  help: "write `assign labels by mean response of \(population.name.name) on DATASET { … }`; without "
+                      + "`on`, labels come from the responses of the last training epoch and take no block")
+            return nil
+        }
+        return AssignLabelsStmt(method: method, population: population, data: data, options: options, phases: phases,
+                                range: range(from: keyword.range))
+    }
+
+    /// `freeze VARIABLE of POPULATION`.
+    mutating func parseFreeze() -> FreezeStmt? {
+        let keyword = advance()
+        guard let variable = parseName("the state variable to freeze"),
+              expect(.of, "before the population whose variable is frozen (freeze theta of exc)") != nil,
+              let population = parseName("the population whose variable is frozen") else { return nil }
+        return FreezeStmt(variable: variable, population: population, range: range(from: keyword.range))
     }
 
     /// `save WHAT [of TARGETS] to PATH` or `load WHAT [of TARGETS] from PATH`.

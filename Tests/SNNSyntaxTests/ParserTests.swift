@@ -196,6 +196,34 @@ func sexpr(_ e: Expr) -> String {
         #expect(assign.method.map(\.name) == ["mean", "response"])
         #expect(load.targets.first?.source.name.name == "pixels")
     }
+
+    @Test func freezeAndTheLabellingPass() throws {
+        let (parsed, file) = parse("""
+            assign labels by mean response of exc on mnist, samples = 10000, dt = 0.5 ms {
+              present 350 ms, rest 150 ms; freeze theta of exc
+            }
+            assign labels by max response of inh
+            evaluate on mnist_test { freeze theta of exc, freeze = 1 }
+            freeze v of inh
+            """)
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics.map(\.message))")
+        let items = parsed.syntax.items
+        guard items.count == 4, case .assignLabels(let pass) = items[0].kind, case .assignLabels(let last) = items[1].kind,
+              case .evaluate(let evaluate) = items[2].kind, case .freeze(let stray) = items[3].kind else {
+            Issue.record("unexpected items"); return
+        }
+        #expect(pass.options.compactMap(\.label?.name) == ["samples", "dt"])
+        #expect(pass.phases?.count == 3)
+        guard case .freeze(let freeze)? = pass.phases?.last?.kind else { Issue.record("no freeze"); return }
+        #expect(freeze.variable.name == "theta" && freeze.population.name == "exc")
+        #expect(file.text(in: freeze.range.startOffset..<freeze.range.endOffset) == "freeze theta of exc")
+        #expect(last.data == nil && last.phases == nil && last.options.isEmpty)
+        guard case .freeze? = evaluate.phases?.first?.kind, case .setting(let name, _)? = evaluate.phases?.last?.kind else {
+            Issue.record("unexpected evaluate block"); return
+        }
+        #expect(name.name == "freeze", "`freeze = …` is a setting: freeze is a contextual keyword")
+        #expect(stray.variable.name == "v" && file.text(in: stray.range.startOffset..<stray.range.endOffset) == "freeze v of inh")
+    }
 }
 
 @Suite struct RecoveryTests {

@@ -29,7 +29,7 @@ syn match snnVarName contained "\%(\d\)\@!\k\+"
 
 " Contextual keywords, only where the grammar gives them meaning.
 syn match snnContextual "\<spike\ze\s\+when\>"
-syn match snnContextual "\%(^\|[{;,]\)\s*\zs\%(reset\|refractory\|present\|rest\|reward\|synaptic\|pre\|post\)\>\ze\s\+\%([^ \t=+\-*/]\|[+-]=\@!\)"
+syn match snnContextual "\%(^\|[{;,]\)\s*\zs\%(reset\|refractory\|present\|rest\|reward\|freeze\|synaptic\|pre\|post\)\>\ze\s\+\%([^ \t=+\-*/]\|[+-]=\@!\)"
 syn match snnContextual "^\s*\zsmethod\ze\s*=\%(=\)\@!"
 syn match snnContextual "\%(\<on\s\+\)\@<=\%(pre\|post\|reward\|spike\)\>"
 syn match snnContextual "\%(\<normalize\s\+\)\@<=\%(incoming\|outgoing\)\>"
