@@ -15,7 +15,7 @@ public enum Surrogate: Sendable, Equatable {
     case triangle(slope: Float)
 
     /// The surrogate derivative at x = U − θ.
-    @inline(__always)
+    @inlinable
     public func derivative(_ x: Float) -> Float {
         switch self {
         case .fastSigmoid(let k):

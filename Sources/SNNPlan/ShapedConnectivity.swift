@@ -100,16 +100,24 @@ extension ShapedWindow {
         let (h, w) = (input[1], input[2])
         let (oh, ow) = (output[1], output[2])
         let c = source / (h * w), y = source / w % h, x = source % w
-        for ky in 0..<kernel.0 {
-            let shiftedY = y + padding.0 - ky
-            guard shiftedY >= 0, shiftedY % stride.0 == 0, shiftedY / stride.0 < oh else { continue }
-            let i = shiftedY / stride.0
-            for kx in 0..<kernel.1 {
-                let shiftedX = x + padding.1 - kx
-                guard shiftedX >= 0, shiftedX % stride.1 == 0, shiftedX / stride.1 < ow else { continue }
-                body((c * kernel.0 + ky) * kernel.1 + kx, i * ow + shiftedX / stride.1)
+        let rows = Self.taps(y + padding.0, kernel: kernel.0, stride: stride.0, outputs: oh)
+        let columns = Self.taps(x + padding.1, kernel: kernel.1, stride: stride.1, outputs: ow)
+        for ky in Swift.stride(from: rows.lowerBound, to: rows.upperBound, by: self.stride.0) {
+            let row = (y + padding.0 - ky) / self.stride.0 * ow, tapRow = (c * kernel.0 + ky) * kernel.1
+            for kx in Swift.stride(from: columns.lowerBound, to: columns.upperBound, by: self.stride.1) {
+                body(tapRow + kx, row + (x + padding.1 - kx) / self.stride.1)
             }
         }
+    }
+
+    /// Along one axis, the kernel offsets k (stepping by `stride` from the range's start) that join padded input
+    /// position `p` to an output i = (p − k) / stride with 0 ≤ i < outputs.
+    @inlinable
+    static func taps(_ p: Int, kernel: Int, stride: Int, outputs: Int) -> Range<Int> {
+        // k ≡ p (mod stride), k ≥ p − stride·(outputs − 1), 0 ≤ k ≤ min(kernel − 1, p).
+        let lowest = max(0, p - stride * (outputs - 1))
+        let first = lowest + ((p - lowest) % stride)
+        return first..<max(first, min(kernel, p + 1))
     }
 
     /// Calls `body(input)` for every input in the pooling window of output `target` (same channel).

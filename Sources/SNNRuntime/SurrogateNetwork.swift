@@ -136,15 +136,21 @@ struct SurrogateNetwork {
             for l in stride(from: last, through: 0, by: -1) {
                 let layer = layers[l]
                 let m = layer.outputs
-                for j in 0..<m {
-                    var g = layer.beta * nextMembrane[l][j]
-                    if l == last && loss == .crossEntropyMembrane { g += scoreGradient[j] / Float(steps) }
-                    if layer.spiking {
-                        // The spike feeds the next layer (spikeGradient) and the reset of the next step.
-                        let s = spikeGradient[j] - layer.threshold * nextMembrane[l][j]
-                        g += s * surrogate.derivative(trace.membranes[l][t * m + j] - layer.threshold)
+                let readsMembrane = l == last && loss == .crossEntropyMembrane
+                nextMembrane[l].withUnsafeMutableBufferPointer { next in
+                    trace.membranes[l].withUnsafeBufferPointer { membranes in
+                        let u = membranes.baseAddress! + t * m
+                        for j in 0..<m {
+                            var g = layer.beta * next[j]
+                            if readsMembrane { g += scoreGradient[j] / Float(steps) }
+                            if layer.spiking {
+                                // The spike feeds the next layer (spikeGradient) and the reset of the next step.
+                                let s = spikeGradient[j] - layer.threshold * next[j]
+                                g += s * surrogate.derivative(u[j] - layer.threshold)
+                            }
+                            next[j] = g
+                        }
                     }
-                    nextMembrane[l][j] = g
                 }
                 // The first layer's input gradient is not needed.
                 trace.withInput(of: l, at: t, inputs: layer.inputs) { x in
