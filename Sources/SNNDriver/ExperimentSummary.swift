@@ -49,6 +49,7 @@ struct ExperimentSummary {
                                         "boosted_repeats": t.extraPresentations, "wall_s": t.seconds]
                 if let accuracy = t.lastEpochAccuracy { o["last_epoch_accuracy"] = accuracy }
                 if let loss = t.lastEpochLoss { o["last_epoch_loss"] = loss }
+                if !t.epochLosses.isEmpty { o["epoch_losses"] = t.epochLosses }
                 return o
             },
             "evaluations": result.evaluations.map { e -> [String: Any] in

@@ -14,8 +14,11 @@ public struct TrainingReport: Sendable, Codable {
     public var lastEpochCorrect: Int?
     public var lastEpochSamples: Int
     public var seconds: Double
+    /// The mean loss of each epoch (gradient training; empty otherwise).
+    public var epochLosses: [Double] = []
+
     /// The mean loss of the last epoch (gradient training).
-    public var lastEpochLoss: Double? = nil
+    public var lastEpochLoss: Double? { epochLosses.last }
 
     public var lastEpochAccuracy: Double? {
         lastEpochCorrect.map { lastEpochSamples > 0 ? Double($0) / Double(lastEpochSamples) : 0 }

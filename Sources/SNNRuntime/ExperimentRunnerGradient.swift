@@ -16,8 +16,10 @@ extension ExperimentRunner {
         let trainer = GradientTrainer(plan: plan.network, threads: threads)
         let perEpoch = min(plan.presentation.samples ?? set.count, set.count)
         var last: GradientEpochReport?
+        var losses: [Double] = []
         for epoch in 0..<plan.presentation.epochs {
             last = trainer.trainEpoch(set, epoch: epoch, samples: perEpoch)
+            losses.append(last!.meanLoss)
             progress?(ExperimentProgress(phase: "train", dataset: set.name, done: (epoch + 1) * perEpoch,
                                          total: perEpoch * plan.presentation.epochs,
                                          correct: Int((last!.trainingAccuracy * Double(perEpoch)).rounded()), seen: perEpoch))
@@ -31,7 +33,7 @@ extension ExperimentRunner {
             dataset: set.name, epochs: plan.presentation.epochs, samplesShown: perEpoch * plan.presentation.epochs,
             extraPresentations: 0, lastEpochCorrect: last.map { Int(($0.trainingAccuracy * Double(perEpoch)).rounded()) },
             lastEpochSamples: perEpoch, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9,
-            lastEpochLoss: last?.meanLoss))
+            epochLosses: losses))
         return true
     }
 
