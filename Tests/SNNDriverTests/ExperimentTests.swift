@@ -264,6 +264,52 @@ func experiment(_ text: String, folder: URL, threads: Int = 1, dataFolder: Strin
     }
 }
 
+/// mnist_snn_fc.snn and mnist_csnn.snn reduced (narrower layers, two epochs of 200 digits): the loss falls and
+/// accuracy on 200 test digits lands well above chance. Needs the shared data (SNNC_DATA).
+@Suite struct MNISTGradientReducedTests {
+    static func reduced(_ name: String, _ replacements: [(String, String)]) -> String {
+        var text = RepositoryFiles.text("Examples/\(name)")
+        for (old, new) in replacements {
+            #expect(text.contains(old), "\(name) changed; update this test (\(old))")
+            text = text.replacingOccurrences(of: old, with: new)
+        }
+        return text
+    }
+
+    static func expectLearning(_ text: String, accuracy minimum: Double) throws {
+        let folder = try ExperimentTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try experiment(text, folder: folder, threads: 2)
+        #expect(result.failure == nil, "\(result.failure ?? "")")
+        let losses = try #require(result.trainings.first?.epochLosses)
+        #expect(losses.count == 2 && losses[1] < losses[0] * 0.8, "mean training loss per epoch: \(losses)")
+        let evaluation = try #require(result.evaluations.first)
+        #expect(evaluation.samples == 200)
+        #expect(evaluation.accuracy >= minimum, "accuracy \(evaluation.accuracy)")
+    }
+
+    @Test(.enabled(if: RepositoryFiles.sharedData != nil, "needs the shared data (SNNC_DATA)"))
+    func denseNetworkLearns() throws {
+        try Self.expectLearning(Self.reduced("mnist_snn_fc.snn", [
+            ("leaky(tau = 19.5 ms)[1000]", "leaky(tau = 19.5 ms)[100]"),
+            ("epochs = 5, batch = 128", "epochs = 2, samples = 200, batch = 16"),
+            ("lr = 1e-3, schedule = cosine", "lr = 5e-3"),
+            ("evaluate on mnist_test, dt = 1 ms", "evaluate on mnist_test, samples = 200, dt = 1 ms"),
+        ]), accuracy: 0.5)
+    }
+
+    @Test(.enabled(if: RepositoryFiles.sharedData != nil, "needs the shared data (SNNC_DATA)"))
+    func convolutionalNetworkLearns() throws {
+        try Self.expectLearning(Self.reduced("mnist_csnn.snn", [
+            ("[12, 24, 24]", "[4, 24, 24]"), ("[12, 12, 12]", "[4, 12, 12]"), ("channels = 12", "channels = 4"),
+            ("[32, 8, 8]", "[8, 8, 8]"), ("[32, 4, 4]", "[8, 4, 4]"), ("channels = 32", "channels = 8"),
+            ("epochs = 4, batch = 32", "epochs = 2, samples = 200, batch = 16"),
+            ("lr = 3e-3, schedule = cosine", "lr = 1e-2"),
+            ("evaluate on mnist_test, dt = 1 ms", "evaluate on mnist_test, samples = 200, dt = 1 ms"),
+        ]), accuracy: 0.5)
+    }
+}
+
 /// mnist_bpstdp.snn reduced (1,000 training digits, 200 test digits, 100 hidden neurons): BP-STDP learns well above
 /// chance. Needs the shared data (SNNC_DATA).
 @Suite struct MNISTReducedTests {
