@@ -52,8 +52,8 @@ import Testing
         for j in 0..<36 { #expect(abs(a[j] - b[j]) <= 1e-5, "output \(j): conv \(a[j]), dense \(b[j])") }
     }
 
-    @Test(arguments: [false, true])
-    func backwardThroughConvolutionAndPoolingMatchesFiniteDifferences(maxPooling: Bool) {
+    @Test(arguments: [false, true], [Surrogate.fastSigmoid(slope: 2), .arctan(slope: 2), .triangle(slope: 0.8)])
+    func backwardThroughConvolutionAndPoolingMatchesFiniteDifferences(maxPooling: Bool, surrogate: Surrogate) {
         var pool = ShapedWindow(pooling: true, kernel: (1, 2), stride: (1, 2), padding: (0, 0), input: [3, 3, 4], output: [3, 3, 2])
         pool.maxPooling = maxPooling
         let layers = [
@@ -63,11 +63,11 @@ import Testing
             GradientLayer(inputs: 18, outputs: 3, weights: Self.weights(54, seed: 6, scale: 0.8), beta: 0.9, threshold: 1,
                           spiking: false),
         ]
-        var net = SurrogateNetwork(layers: layers, steps: 5, surrogate: .fastSigmoid(slope: 2), loss: .crossEntropyMembrane)
+        var net = SurrogateNetwork(layers: layers, steps: 5, surrogate: surrogate, loss: .crossEntropyMembrane)
         net.relaxed = true
         let input = (0..<5).map { t in Self.weights(50, seed: 20 + UInt64(t), scale: 1).map { abs($0) } }
         // A small step: within a larger one, max pooling switches between inputs of nearly equal value.
-        SurrogateGradientTests.expectBackwardMatchesFiniteDifferences(net, input: input, context: maxPooling ? "max pooling" : "sum pooling",
+        SurrogateGradientTests.expectBackwardMatchesFiniteDifferences(net, input: input, context: "\(maxPooling ? "max" : "sum") pooling, \(surrogate)",
                                                                       step: 2e-4)
     }
 }
