@@ -88,6 +88,10 @@ enum RunCommand {
             io.writeError("error: \(failure)\n")
             return CLI.ExitCode.diagnostics
         }
+        if let diverged = result.ruleDivergence {
+            io.writeError(render(ruleDivergence: diverged, plan: planned, model: model, sources: sources, io: io))
+            return CLI.ExitCode.diagnostics
+        }
         if let divergence = result.divergence {
             io.writeError(render(divergence: divergence, plan: planned, model: model, sources: sources, io: io))
             return CLI.ExitCode.diagnostics
@@ -136,6 +140,21 @@ enum RunCommand {
         }
         let diagnostic = Diagnostic(.error, RunCode.numericDivergence.code, message, at: declaration,
                                     help: "a smaller time step, another integration method (`method = rk4`), or parameters that keep the model stable")
+        return HumanRenderer(colors: io.errorIsTerminal && (io.environment["NO_COLOR"] ?? "").isEmpty)
+            .render([diagnostic], sources: sources)
+    }
+
+    /// A learning rule's variable that became NaN or infinite, as a diagnostic at the rule's declaration.
+    static func render(ruleDivergence d: RuleDivergence, plan: ExecutionPlan, model: CheckedModel, sources: SourceManager,
+                       io: CLIIO) -> String {
+        let time = Double(d.step) * plan.dt * 1e3
+        let value = d.value.isNaN ? "NaN" : (d.value > 0 ? "+infinity" : "-infinity")
+        let message = "'\(d.variable)' of rule '\(d.rule)' on \(d.projection) became \(value) at the synapse from source \(d.source) to target \(d.target) by t = \(String(format: "%.4g", time)) ms; the run stopped there"
+        let help = "keep the rule's values in range: `clip(…)` its result, and guard powers and divisions (`max(w_max - w, 0) ^ mu`)"
+        guard let declaration = model.models[d.rule]?.nameRange else {
+            return "error[\(RunCode.ruleDivergence.rawValue)]: \(message)\n"
+        }
+        let diagnostic = Diagnostic(.error, RunCode.ruleDivergence.code, message, at: declaration, help: help)
         return HumanRenderer(colors: io.errorIsTerminal && (io.environment["NO_COLOR"] ?? "").isEmpty)
             .render([diagnostic], sources: sources)
     }

@@ -261,13 +261,15 @@ final class Engine: @unchecked Sendable {
                 recordings[r] = WeightRecording.record(learned)
             }
         }
-        return RunResult(completedSteps: completedSteps, dt: plan.dt,
+        var result = RunResult(completedSteps: completedSteps, dt: plan.dt,
                          populationSpikeCounts: populations.map { Array($0.spikeCounts.array.prefix($0.size)) },
                          sourceSpikeCounts: sources.map { Array($0.spikeCounts.array.prefix($0.size)) },
                          recordings: recordings.map { $0! },
                          synapticEvents: contexts.reduce(0) { $0 + $1.synapticEvents },
                          simulationSeconds: simulationSeconds, setupSeconds: setupSeconds, threads: workers,
                          stoppedByUser: stoppedByUser, divergence: divergence)
+        result.ruleDivergence = plasticity.lazy.compactMap { $0.firstNonFinite(step: self.completedSteps) }.first
+        return result
     }
 }
 

@@ -100,7 +100,10 @@ final class ExperimentRunner {
                 }
             }
             let before = watched.map { ($0, engine.populations[$0].spikeCounts.array) }
-            guard advance(presentation.presentSteps) else { return nil }
+            let advanced = advance(presentation.presentSteps)
+            // A rule's variable that went bad spoils the neurons next; the run's result names it (Engine.result).
+            if engine.learning && engine.plasticity.contains(where: { $0.firstNonFinite(step: 0) != nil }) { return nil }
+            guard advanced else { return nil }
             var counts: [Int: [Int32]] = [:]
             for (p, old) in before {
                 let new = engine.populations[p].spikeCounts.pointer

@@ -47,6 +47,8 @@ public struct RunResult: Sendable {
     public var threads: Int
     public var stoppedByUser: Bool
     public var divergence: Divergence?
+    /// A learning rule's per-synapse variable that became NaN or infinite (the cause when a state diverged too).
+    public var ruleDivergence: RuleDivergence?
 
     public init(completedSteps: Int, dt: Double, populationSpikeCounts: [[Int32]], sourceSpikeCounts: [[Int32]],
                 recordings: [Recording], synapticEvents: Int, simulationSeconds: Double, setupSeconds: Double,
