@@ -234,16 +234,24 @@ final class ExperimentRunner {
         }
     }
 
+    /// Learning off and `frozen` held, for a phase that only presents (evaluate, a labelling pass).
+    func stopLearning(frozen: [FrozenBuffer]) {
+        engine.learning = false
+        engine.freeze(frozen)
+    }
+
+    /// Learning on again and nothing held.
+    func resumeLearning() {
+        engine.learning = true
+        engine.freeze([])
+    }
+
     private func evaluate(_ plan: EvaluatePlan) -> Bool {
         if let network = plan.network { return evaluateGradient(plan, trainerWithCurrentWeights(network)) }
         if let gradient, gradient.readout == plan.predict.population { return evaluateGradient(plan, gradient.trainer) }
         let start = DispatchTime.now().uptimeNanoseconds
-        engine.learning = false
-        engine.freeze(plan.frozen)
-        defer {
-            engine.learning = true
-            engine.freeze([])
-        }
+        stopLearning(frozen: plan.frozen)
+        defer { resumeLearning() }
         let set = experiment.sampleSets[plan.presentation.sampleSet]
         let classes = set.classCount
         var confusion = Array(repeating: Array(repeating: 0, count: classes), count: classes)

@@ -26,12 +26,8 @@ extension ExperimentRunner {
 
     /// The spike counts of `population` per class over the pass's samples; nil when the run stopped.
     private func responses(of population: Int, in pass: LabelPassPlan) -> Responses? {
-        engine.learning = false
-        engine.freeze(pass.frozen)
-        defer {
-            engine.learning = true
-            engine.freeze([])
-        }
+        stopLearning(frozen: pass.frozen)
+        defer { resumeLearning() }
         let set = experiment.sampleSets[pass.presentation.sampleSet]
         let count = min(pass.presentation.samples ?? set.count, set.count)
         var responses = Responses(neurons: engine.populations[population].size, classes: set.classCount)
