@@ -40,6 +40,8 @@ final class SupervisedLearning: @unchecked Sendable {
     /// The label's output neuron while a sample is taught; nil otherwise.
     private(set) var label: Int?
     private(set) var probability = 0.0
+    /// The presentation's summed squared output errors and its teacher spikes so far.
+    private var squaredErrors = 0.0, teacherSpikes = 0
 
     init(plan: SupervisedPlan, projections: [ProjectionState], projectionPlans: [ProjectionPlan], groupSizes: [Int]) {
         var windows: [Int: SpikeWindow] = [:]
@@ -82,7 +84,12 @@ final class SupervisedLearning: @unchecked Sendable {
         self.label = label
         probability = teacher.probability
         windows.forEach { $0.clear() }
+        squaredErrors = 0
+        teacherSpikes = 0
     }
+
+    /// The presentation's loss: the output error Σ_i ξ_i² averaged over its teacher spikes (0 without any).
+    var presentationLoss: Double { teacherSpikes > 0 ? squaredErrors / Double(teacherSpikes) : 0 }
 
     /// No teacher until the next `begin`.
     func end() { label = nil }
@@ -107,7 +114,9 @@ final class SupervisedLearning: @unchecked Sendable {
             let spiked = fired[i] > 0
             xi[i] = i == label ? (spiked ? 0 : 1) : (spiked ? -1 : 0)
             wrong = wrong || xi[i] != 0
+            squaredErrors += Double(xi[i] * xi[i])
         }
+        teacherSpikes += 1
         guard wrong else { return }
         for error in hiddenErrors { error.pointer.update(repeating: 0, count: error.count) }
         for layer in layers { apply(layer) }

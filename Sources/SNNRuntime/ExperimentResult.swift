@@ -14,7 +14,8 @@ public struct TrainingReport: Sendable, Codable {
     public var lastEpochCorrect: Int?
     public var lastEpochSamples: Int
     public var seconds: Double
-    /// The mean loss of each epoch (gradient training; empty otherwise).
+    /// The mean loss of each epoch: gradient training's, or BP-STDP's output error Σ ξ² per teacher spike (empty
+    /// for other training).
     public var epochLosses: [Double] = []
 
     /// The mean loss of the last epoch (gradient training).

@@ -174,6 +174,7 @@ final class ExperimentRunner {
                 guard let shown = present(set, index, presentation: plan.presentation, boost: plan.boost, watched: watched) else {
                     return false
                 }
+                if plan.teacher != nil, let supervised = engine.supervised { state.lossSum += supervised.presentationLoss }
                 engine.supervised?.end()
                 let label = Int(set.labels[index])
                 report.samplesShown += 1
@@ -203,6 +204,8 @@ final class ExperimentRunner {
                 report.lastEpochSamples = perEpoch
                 if plan.predict != nil { report.lastEpochCorrect = state.correct }
             }
+            if plan.teacher != nil && engine.supervised != nil { report.epochLosses.append(state.lossSum / Double(max(perEpoch, 1))) }
+            state.lossSum = 0
             state.epoch += 1
             state.sample = 0
             state.correct = 0

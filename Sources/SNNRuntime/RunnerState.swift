@@ -49,6 +49,8 @@ struct RunnerState: Codable {
     var sample = 0
     var correct = 0
     var training: TrainingReport?
+    /// The summed BP-STDP loss of the epoch in progress.
+    var lossSum = 0.0
     /// The next simulation step.
     var now = 0
     var responses: [Int: Responses] = [:]
