@@ -320,7 +320,7 @@ func experiment(_ text: String, folder: URL, threads: Int = 1, dataFolder: Strin
         let text = RepositoryFiles.text("Examples/mnist_bpstdp.snn")
             .replacingOccurrences(of: "population hidden = nonleaky_if[1000]", with: "population hidden = nonleaky_if[100]")
             .replacingOccurrences(of: "nonleaky_if(theta = 25)[10]", with: "nonleaky_if(theta = 2.5)[10]")
-            .replacingOccurrences(of: "train on mnist, epochs = 5, dt = 1 ms {", with: "train on mnist, epochs = 2, samples = 500, dt = 1 ms {")
+            .replacingOccurrences(of: "train on mnist, epochs = 6, dt = 1 ms {", with: "train on mnist, epochs = 2, samples = 500, dt = 1 ms {")
             .replacingOccurrences(of: "evaluate on mnist_test, dt = 1 ms {", with: "evaluate on mnist_test, samples = 200, dt = 1 ms {")
         #expect(text.contains("samples = 500") && text.contains("samples = 200") && text.contains("nonleaky_if[100]"),
                 "the example changed; update this test")
