@@ -14,7 +14,9 @@ struct ExperimentSummary {
         for t in result.trainings {
             out += "trained on \(t.dataset): \(t.epochs) epoch\(t.epochs == 1 ? "" : "s"), \(StatisticsRenderer.grouped(t.samplesShown)) samples"
             if t.extraPresentations > 0 { out += " (+\(t.extraPresentations) boosted repeats)" }
-            out += String(format: " in %.2f s (%.1f samples/s)", t.seconds, t.seconds > 0 ? Double(t.samplesShown) / t.seconds : 0)
+            out += String(format: " in %.2f s (%.1f samples/s", t.seconds, t.seconds > 0 ? Double(t.samplesShown) / t.seconds : 0)
+            if let threads = t.trainerThreads { out += ", \(threads) thread\(threads == 1 ? "" : "s")" }
+            out += ")"
             if let accuracy = t.lastEpochAccuracy { out += String(format: "; last-epoch accuracy %.1f%%", accuracy * 100) }
             if let loss = t.lastEpochLoss { out += String(format: ", loss %.4f", loss) }
             out += "\n"
@@ -50,6 +52,7 @@ struct ExperimentSummary {
                 if let accuracy = t.lastEpochAccuracy { o["last_epoch_accuracy"] = accuracy }
                 if let loss = t.lastEpochLoss { o["last_epoch_loss"] = loss }
                 if !t.epochLosses.isEmpty { o["epoch_losses"] = t.epochLosses }
+                if let threads = t.trainerThreads { o["threads"] = threads }
                 return o
             },
             "evaluations": result.evaluations.map { e -> [String: Any] in

@@ -18,6 +18,9 @@ public struct TrainingReport: Sendable, Codable {
     /// for other training).
     public var epochLosses: [Double] = []
 
+    /// The threads the gradient trainer used (nil: the event-driven engine's, which the run summary states).
+    public var trainerThreads: Int? = nil
+
     /// The mean loss of the last epoch (gradient training).
     public var lastEpochLoss: Double? { epochLosses.last }
 

@@ -33,7 +33,7 @@ extension ExperimentRunner {
             dataset: set.name, epochs: plan.presentation.epochs, samplesShown: perEpoch * plan.presentation.epochs,
             extraPresentations: 0, lastEpochCorrect: last.map { Int(($0.trainingAccuracy * Double(perEpoch)).rounded()) },
             lastEpochSamples: perEpoch, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9,
-            epochLosses: losses))
+            epochLosses: losses, trainerThreads: threads))
         return true
     }
 

@@ -157,6 +157,7 @@ func experiment(_ text: String, folder: URL, threads: Int = 1, dataFolder: Strin
                 "the example changed; update this test")
         let result = try experiment(text + "\nsave weights of hidden -> out to \"w.snnw\"\n", folder: folder, threads: 2)
         #expect(result.failure == nil, "\(result.failure ?? "")")
+        #expect(result.trainings.first?.trainerThreads == 2, "the summary states the trainer's threads")
         let evaluation = try #require(result.evaluations.first)
         #expect(evaluation.samples == 200)
         #expect(evaluation.accuracy >= 0.5, "accuracy \(evaluation.accuracy)")
