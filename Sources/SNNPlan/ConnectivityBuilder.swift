@@ -37,6 +37,13 @@ public struct SynapseTable: Equatable, Sendable {
     public var rows: Int { rowStart.count - 1 }
     public var synapseCount: Int { targets.count }
     public func row(_ i: Int) -> ArraySlice<Int32> { targets[Int(rowStart[i])..<Int(rowStart[i + 1])] }
+
+    /// Calls `body(source, synapse, target)` for every synapse, row by row.
+    public func forEachSynapse(_ body: (_ source: Int, _ synapse: Int, _ target: Int) -> Void) {
+        for source in 0..<rows {
+            for s in Int(rowStart[source])..<Int(rowStart[source + 1]) { body(source, s, Int(targets[s])) }
+        }
+    }
 }
 
 public enum ConnectivityBuilder {

@@ -178,6 +178,7 @@ public struct ProjectionPlan: Sendable {
     }
 
     public var synapseCount: Int { targets.count }
+    public var table: SynapseTable { SynapseTable(rowStart: rowStart, targets: targets) }
     public var maxDelay: Int { delays.isEmpty ? Int(uniformDelay) : Int(delays.max() ?? 1) }
 }
 

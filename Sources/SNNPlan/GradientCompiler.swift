@@ -183,13 +183,10 @@ struct GradientCompiler {
             connection = .conv(window)
             weights = [Float](repeating: .nan, count: window.input[0] * window.kernelArea * window.output[0])
         }
-        let layer = GradientLayer(connection, inputs: inputs, outputs: outputs, weights: [], beta: 0, threshold: 0, spiking: false)
-        for row in 0..<inputs {
-            for s in Int(projection.rowStart[row])..<Int(projection.rowStart[row + 1]) {
-                // A shared weight starts as the first of its synapses' draws.
-                if let k = layer.weightIndex(source: row, target: Int(projection.targets[s])), connection == .dense || weights[k].isNaN {
-                    weights[k] = projection.weights[s] * scale
-                }
+        projection.table.forEachSynapse { source, s, target in
+            // A shared weight starts as the first of its synapses' draws.
+            if let k = connection.weightIndex(source: source, target: target, inputs: inputs), connection == .dense || weights[k].isNaN {
+                weights[k] = projection.weights[s] * scale
             }
         }
         // A tap that joins no pair (a kernel wider than the padded input allows) keeps no weight.

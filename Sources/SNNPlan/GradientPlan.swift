@@ -49,6 +49,15 @@ public struct GradientLayer: Sendable, Equatable {
         /// No trained weights: each output gets `weight` × the sum of its window (or its largest input, for
         /// `maxPooling`).
         case pool(ShapedWindow, weight: Float)
+
+        /// See GradientLayer.weightIndex; `inputs` is the layer's input count.
+        public func weightIndex(source: Int, target: Int, inputs: Int) -> Int? {
+            switch self {
+            case .dense: return target * inputs + source
+            case .conv(let window): return window.kernelIndex(source: source, target: target)
+            case .pool: return nil
+            }
+        }
     }
 
     public var connection: Connection
@@ -75,11 +84,7 @@ public struct GradientLayer: Sendable, Equatable {
     /// The trained weight that the synapse from input `source` to output `target` holds; nil for pooling, whose
     /// weights are not trained.
     public func weightIndex(source: Int, target: Int) -> Int? {
-        switch connection {
-        case .dense: return target * inputs + source
-        case .conv(let window): return window.kernelIndex(source: source, target: target)
-        case .pool: return nil
-        }
+        connection.weightIndex(source: source, target: target, inputs: inputs)
     }
 }
 

@@ -79,16 +79,14 @@ struct KernelFilter {
     }
 
     /// One weight per synapse of a convolution's table, from the tap each synapse uses.
-    func weights(_ window: ShapedWindow, rowStart: [Int32], targets: [Int32]) -> [Float] {
+    func weights(_ window: ShapedWindow, table: SynapseTable) -> [Float] {
         let channels = window.output[0]
         let kernels = (0..<channels).map { kernel(size: window.kernel, channel: $0, of: channels) }
-        var weights = [Float](repeating: 0, count: targets.count)
-        for source in 0..<(rowStart.count - 1) {
-            for s in Int(rowStart[source])..<Int(rowStart[source + 1]) {
-                guard let tap = window.kernelIndex(source: source, target: Int(targets[s])) else { continue }
-                let o = tap % channels, position = tap / channels % window.kernelArea
-                weights[s] = Float(kernels[o][position / window.kernel.1][position % window.kernel.1])
-            }
+        var weights = [Float](repeating: 0, count: table.synapseCount)
+        table.forEachSynapse { source, s, target in
+            guard let tap = window.kernelIndex(source: source, target: target) else { return }
+            let o = tap % channels, position = tap / channels % window.kernelArea
+            weights[s] = Float(kernels[o][position / window.kernel.1][position % window.kernel.1])
         }
         return weights
     }

@@ -85,7 +85,7 @@ struct ProjectionCompiler {
                                                         at: weight!.range, help: "connect with `conv(kernel = …)`, or draw the weights, e.g. `normal(0, 0.1)`"))
                         continue
                     }
-                    weights = filter.weights(window, rowStart: table.rowStart, targets: table.targets)
+                    weights = filter.weights(window, table: table)
                 } else if let weight {
                     if weight.expression.count != 1 && weight.expression.count != count {
                         output.diagnostics.append(.plan(.unsupportedConnectivity,

@@ -45,12 +45,8 @@ extension ExperimentRunner {
             let current = engine.weights(of: projection)
             let scale = synapses.effects.first?.scale ?? 1
             let layer = network.layers[l]
-            for row in 0..<layer.inputs {
-                for s in Int(synapses.rowStart[row])..<Int(synapses.rowStart[row + 1]) {
-                    if let k = layer.weightIndex(source: row, target: Int(synapses.targets[s])) {
-                        network.layers[l].weights[k] = current[s] * scale
-                    }
-                }
+            synapses.table.forEachSynapse { source, s, target in
+                if let k = layer.weightIndex(source: source, target: target) { network.layers[l].weights[k] = current[s] * scale }
             }
         }
         return GradientTrainer(plan: network, threads: engine.options.threads > 0 ? engine.options.threads
@@ -62,12 +58,8 @@ extension ExperimentRunner {
     private func synapseWeights(_ layer: GradientLayer, _ projection: ProjectionPlan) -> [Float] {
         var values = projection.weights
         let scale = projection.effects.first?.scale ?? 1
-        for row in 0..<layer.inputs {
-            for s in Int(projection.rowStart[row])..<Int(projection.rowStart[row + 1]) {
-                if let k = layer.weightIndex(source: row, target: Int(projection.targets[s])) {
-                    values[s] = layer.weights[k] / scale
-                }
-            }
+        projection.table.forEachSynapse { source, s, target in
+            if let k = layer.weightIndex(source: source, target: target) { values[s] = layer.weights[k] / scale }
         }
         return values
     }
