@@ -38,6 +38,14 @@ enum PlanCommand {
         for source in plan.sources { out += "input \(source.name): \(source.size) sources, \(describe(source.kind))\n" }
         if !plan.sources.isEmpty { out += "\n" }
         for projection in plan.projections {
+            if let s = projection.source.sourceIndex, plan.sources[s].isCurrent {
+                let drives = projection.effects.map { effect in
+                    "\(plan.populations[projection.target].buffers[effect.buffer].name) += w × \(effect.scale) × current"
+                }.joined(separator: ", ")
+                out += "projection \(projection.name): \(StatisticsRenderer.grouped(projection.synapseCount)) synapses, "
+                    + "while the input is on: \(drives)\n"
+                continue
+            }
             let effects = projection.effects.map { effect in
                 "\(plan.populations[projection.target].buffers[effect.buffer].name) += w × \(effect.scale)"
             }.joined(separator: ", ")
@@ -67,6 +75,9 @@ enum PlanCommand {
         case .regular(let rates, let phase): return "regular at \(rateText(rates)), first spike at step \(phase)"
         case .spikeTimes(let steps): return "one spike each, steps \(steps.min() ?? 0)…\(steps.max() ?? 0)"
         case .spikeList(let sources, _): return "\(sources.count) spikes from a file"
+        case .current(let amperes):
+            let low = amperes.min() ?? 0, high = amperes.max() ?? 0
+            return "currents " + (low == high ? "\(low) A" : "\(low)…\(high) A")
         }
     }
 

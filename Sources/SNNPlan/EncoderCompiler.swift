@@ -61,11 +61,9 @@ enum EncoderCompiler {
             }
         }
         switch name {
-        case "current":
-            throw PlanFailure(.unsupportedInput, "a `current` input injects a current rather than spikes; the runtime cannot inject currents yet",
-                              at: call.range, help: "encode the features as rates (`poisson(rate = \(datasetName).features * 100 Hz)`) or latencies")
-        case "poisson", "bernoulli", "regular":
-            let kind: EncoderPlan.Kind = name == "poisson" ? .poisson : name == "bernoulli" ? .bernoulli : .regular
+        case "poisson", "bernoulli", "regular", "current":
+            let kind: EncoderPlan.Kind = name == "poisson" ? .poisson : name == "bernoulli" ? .bernoulli
+                : name == "regular" ? .regular : .current
             return EncoderPlan(source: source, kind: kind, featureCount: features, scale: Float(map.scale),
                                offset: Float(map.offset))
         case "latency":

@@ -104,7 +104,7 @@ public struct PopulationPlan: Sendable {
     public func buffer(named name: String) -> Int? { buffers.firstIndex { $0.name == name } }
 }
 
-/// A group of spike sources (an `input`).
+/// A group of spike sources (an `input`), or of current generators (a `current` input).
 public struct SourcePlan: Sendable {
     public enum Kind: Sendable, Equatable {
         /// Independent Poisson trains; one rate in Hz per source (or one for all).
@@ -117,6 +117,9 @@ public struct SourcePlan: Sendable {
         case spikeTimes(steps: [Int])
         /// Spikes read from a file: source `sources[k]` fires at step `steps[k]`; sorted by step, then source.
         case spikeList(sources: [Int32], steps: [Int32])
+        /// Current generators, no spikes: one current in A per source (or one for all). A dataset's `current`
+        /// input starts at 0 and takes each presented sample's values. Their connections drive parameters.
+        case current(amperes: [Float])
     }
     public var name: String
     public var size: Int
@@ -127,15 +130,28 @@ public struct SourcePlan: Sendable {
         self.size = size
         self.kind = kind
     }
+
+    /// Current generators rather than spike sources.
+    public var isCurrent: Bool {
+        if case .current = kind { return true }
+        return false
+    }
 }
 
 /// Where a group of spikes comes from: a population or a source group, by index.
 public enum GroupRef: Hashable, Sendable {
     case population(Int)
     case source(Int)
+
+    /// The source group's index, nil for a population.
+    public var sourceIndex: Int? {
+        if case .source(let s) = self { return s }
+        return nil
+    }
 }
 
-/// What one presynaptic spike does to its target: `buffer += weight × scale` at arrival.
+/// What one presynaptic spike does to its target: `buffer += weight × scale` at arrival. From a current input,
+/// what the input's current does instead: the parameter `buffer` gets weight × scale × current while it is on.
 public struct SynapticEffect: Equatable, Sendable {
     public var buffer: Int
     public var scale: Float

@@ -45,20 +45,22 @@ public enum NeuronCompiler {
                                         at: population.name.range))
         }
         return compile(population: population, declaration: declaration, model: model, constants: checked.constants,
-                       constantExpressions: constantExpressions, dt: dt, streams: &streams, sources: sources)
+                       constantExpressions: constantExpressions, dt: dt, streams: &streams, sources: sources,
+                       drivenParameters: CurrentDrives.drivenParameters(of: population.name.name, in: checked))
     }
 
     /// Lowers one population of `model`. `constants` are the file's constants known before the run (in SI);
     /// `constantExpressions` the others (a constant defined by a random draw), compiled where used. `dt` is
     /// the time step in seconds. Every random draw site gets a fresh stream from `streams`, which is advanced
-    /// only when the population compiles.
+    /// only when the population compiles. `drivenParameters` (those current inputs drive) get buffers.
     public static func compile(population: PopulationInfo, declaration: PopulationDecl, model: ModelInfo,
                                constants: [String: ConstantValue], constantExpressions: [String: Expr] = [:],
-                               dt: Double, streams: inout StreamAllocator, sources: SourceManager)
+                               dt: Double, streams: inout StreamAllocator, sources: SourceManager,
+                               drivenParameters: Set<String> = [])
         -> Result<PopulationPlan, PlanFailure> {
         var lowering = PopulationLowering(population: population, declaration: declaration, model: model,
                                           globals: GlobalValues(constants: constants, expressions: constantExpressions),
-                                          dt: dt, streams: streams, sources: sources)
+                                          dt: dt, streams: streams, sources: sources, drivenParameters: drivenParameters)
         do {
             let plan = try lowering.lower()
             streams = lowering.streams
@@ -80,6 +82,8 @@ private struct PopulationLowering {
     let dt: Double
     var streams: StreamAllocator
     let sources: SourceManager
+    /// Parameters that current inputs drive: buffers even when constant.
+    let drivenParameters: Set<String>
 
     let tables = TableSet()
     let size: Int
@@ -94,8 +98,9 @@ private struct PopulationLowering {
     private var buffers: [BufferPlan] = []
 
     init(population: PopulationInfo, declaration: PopulationDecl, model: ModelInfo, globals: GlobalValues,
-         dt: Double, streams: StreamAllocator, sources: SourceManager) {
+         dt: Double, streams: StreamAllocator, sources: SourceManager, drivenParameters: Set<String>) {
         self.population = population
+        self.drivenParameters = drivenParameters
         self.declaration = declaration
         self.model = model
         self.globals = globals
@@ -181,7 +186,7 @@ private struct PopulationLowering {
         var perNeuron: [(buffer: Int, value: PlanValue)] = []
         for parameter in parameters {
             let value = try compiler.valueOf(parameter.name, at: parameter.declaration)
-            if value.constant != nil {
+            if value.constant != nil && !drivenParameters.contains(parameter.name) {
                 parameterValues[parameter.name] = value
                 continue
             }

@@ -28,7 +28,7 @@ extension PlanCode {
         case .unsupportedInput:
             return ("Inputs that encode dataset features (Poisson rates from `mnist.image`, Gaussian receptive "
                 + "fields, latency codes) are presented sample by sample by `train` and `evaluate`, which come with "
-                + "learning. `snnc run` simulates inputs that need no data: `poisson`, `bernoulli`, `regular`, "
+                + "learning. `snnc run` simulates inputs that need no data: `poisson`, `bernoulli`, `regular`, `current`, "
                 + "`pulse_packet` and `spike_file`.",
                     "dataset iris = csv(\"iris.csv\", label = species)\ninput f = poisson(rate = iris.features * 100 Hz)\nsimulate 1 s",
                     "input f = poisson(rate = 100 Hz)[4]\nsimulate 1 s")

@@ -23,11 +23,13 @@ extension ExecutionPlan {
             case .poisson(let rates), .bernoulli(let rates), .regular(let rates, _): estimate.sourceBytes += 4 * rates.count
             case .spikeTimes(let steps): estimate.sourceBytes += 8 * steps.count
             case .spikeList(let sources, _): estimate.sourceBytes += 8 * sources.count
+            case .current(let amperes): estimate.sourceBytes += 4 * amperes.count
             }
         }
         var ringSteps: [Int: Int] = [:]
         for projection in projections {
             estimate.synapseBytes += 4 * projection.rowStart.count + 8 * projection.targets.count + 2 * projection.delays.count
+            if let s = projection.source.sourceIndex, sources[s].isCurrent { continue }    // drives parameters, no ring
             let effects = max(1, projection.effects.count)
             ringSteps[projection.target, default: 0] = max(ringSteps[projection.target] ?? 0, (projection.maxDelay + 1) * effects)
         }

@@ -152,6 +152,11 @@ public enum PlanVerifier {
         case .spikeTimes(let steps):
             guard steps.count == source.size else { throw fail("\(what) has \(steps.count) spike times for \(source.size) sources") }
             guard steps.allSatisfy({ $0 >= 0 }) else { throw fail("\(what) has a negative spike step") }
+        case .current(let amperes):
+            guard amperes.count == 1 || amperes.count == source.size else {
+                throw fail("\(what) has \(amperes.count) currents for \(source.size) sources")
+            }
+            guard amperes.allSatisfy(\.isFinite) else { throw fail("\(what) has an infinite current") }
         case .spikeList(let sources, let steps):
             guard sources.count == steps.count else { throw fail("\(what) has \(sources.count) sources for \(steps.count) steps") }
             for k in sources.indices {
@@ -195,9 +200,14 @@ public enum PlanVerifier {
             throw fail("\(what): \(projection.delays.count) delays for \(count) synapses")
         }
         guard !projection.delays.contains(0) else { throw fail("\(what): a delay of 0 steps") }
+        let drivesParameters = projection.source.sourceIndex.map { plan.sources[$0].isCurrent } ?? false
         for (e, effect) in projection.effects.enumerated() {
             guard effect.buffer >= 0, effect.buffer < target.buffers.count else {
                 throw fail("\(what): effect \(e) adds to buffer \(effect.buffer) of \(target.buffers.count)")
+            }
+            guard (target.buffers[effect.buffer].kind == .parameter) == drivesParameters else {
+                throw fail("\(what): effect \(e) adds to \(target.buffers[effect.buffer].kind.rawValue) buffer \(effect.buffer)"
+                           + (drivesParameters ? " from a current input" : ""))
             }
             guard effect.scale.isFinite else { throw fail("\(what): effect \(e) has scale \(effect.scale)") }
         }

@@ -92,8 +92,8 @@ public enum Planner {
                     let encoder = try EncoderCompiler.compile(decl, source: group, dataset: dataset, datasetName: name,
                                                               dt: schedule.dt, constants: constants)
                     encoders.append(encoder)
-                    sourcePlans.append(SourcePlan(name: info.name.name, size: encoder.sourceCount,
-                                                  kind: .spikeList(sources: [], steps: [])))
+                    let idle: SourcePlan.Kind = encoder.kind == .current ? .current(amperes: [0]) : .spikeList(sources: [], steps: [])
+                    sourcePlans.append(SourcePlan(name: info.name.name, size: encoder.sourceCount, kind: idle))
                     if let size = info.size, size != encoder.sourceCount {
                         internalErrors.append("input '\(info.name.name)' has \(size) sources but its encoder drives \(encoder.sourceCount)")
                     }

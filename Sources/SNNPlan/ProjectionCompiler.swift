@@ -102,10 +102,12 @@ struct ProjectionCompiler {
                     let targetModel = model.models[target.info.modelName]
                     let overrides = ArgumentBinder.populationArguments(targetEndpoint.name.name, in: model.syntax)
                     if let targetModel {
+                        let driven = CurrentDrives.drivesParameters(decl, in: model)
                         let lowered = SynapticEffects.lower(handler, target: targetModel, overrides: overrides,
-                                                            constants: constants)
+                                                            constants: constants, drivesParameters: driven)
                         output.diagnostics += lowered.diagnostics
-                        switch SynapticEffects.resolve(lowered.effects, in: population, weights: &weights) {
+                        switch SynapticEffects.resolve(lowered.effects, in: population, weights: &weights,
+                                                       drivesParameters: driven) {
                         case .success(let resolved):
                             effects = resolved
                         case .failure(.mixedWeights):

@@ -1,10 +1,11 @@
 // SourceCompiler: `input` declarations → SourcePlans. poisson(rate) and bernoulli(rate) take one rate for all
 // sources or one per source (a list, or a random draw per source); regular(rate, phase) adds the first
 // spike's step; pulse_packet(time, jitter) gives each source one spike at time + jitter·N(0, 1), rounded to a
-// step and clamped at 0; spike_file(path) reads `source,time_ms` rows (SpikeFileReader). Encoders of dataset
-// features (rates from `mnist.image`, latency, rank_order, gaussian_fields, dog) are presented by `train` and
-// `evaluate`, and `current` is not a spike source: both are PlanCode.unsupportedInput. Draws made here use
-// the group's planning stream (PlanStreams.sourceSetup) with the source as the index.
+// step and clamped at 0; spike_file(path) reads `source,time_ms` rows (SpikeFileReader); current(value) is a
+// group of current generators, one current for all or one per source. Encoders of dataset features (rates
+// from `mnist.image`, latency, rank_order, gaussian_fields, dog) are presented by `train` and `evaluate`, and
+// are PlanCode.unsupportedInput here. Draws made here use the group's planning stream
+// (PlanStreams.sourceSetup) with the source as the index.
 
 import SNNSema
 import SNNSource
@@ -29,7 +30,13 @@ enum SourceCompiler {
         }
         func datasetInput(_ range: SourceRange) -> (plan: SourcePlan?, diagnostics: [Diagnostic]) {
             fail(.unsupportedInput, "the input '\(decl.name.name)' encodes dataset features, which are presented sample by sample by `train` and `evaluate`",
-                 at: range, help: "dataset encoders run with `train`/`evaluate` (issue 6); `snnc run` simulates poisson, bernoulli, regular, pulse_packet and spike_file inputs")
+                 at: range, help: "dataset encoders run with `train`/`evaluate`; `snnc run` simulates poisson, bernoulli, regular, current, pulse_packet and spike_file inputs")
+        }
+        /// A value that cannot be computed before the run: a dataset's data (presented by `train`), or another.
+        func notSetUp(_ error: ValueError) -> (plan: SourcePlan?, diagnostics: [Diagnostic]) {
+            if error.message.contains("data from a dataset") { return datasetInput(error.range) }
+            return fail(.unsupportedInput, "the input '\(decl.name.name)' cannot be set up before the run: \(error.message)",
+                        at: error.range)
         }
         /// Per-source values of an argument, in SI units: one for all or one per source.
         func perSource(_ parameter: String, default fallback: Double? = nil) throws -> [Double]? {
@@ -48,8 +55,18 @@ enum SourceCompiler {
         case "latency", "rank_order", "gaussian_fields", "dog":
             return datasetInput(call.range)
         case "current":
-            return fail(.unsupportedInput, "a `current` input injects a current rather than spikes; the runtime cannot inject currents yet",
-                        at: call.range, help: "give the target neurons a current parameter instead (`lif(I_e = 1 nA)`)")
+            guard size != nil else { return datasetInput(call.range) }
+            do {
+                guard let amperes = try perSource("value") else { return (nil, []) }
+                if let bad = amperes.first(where: { !$0.isFinite }) {
+                    return fail(.unsupportedInput, "a current must be finite, not \(bad) A", at: arguments["value"]?.value.range ?? call.range)
+                }
+                return (SourcePlan(name: decl.name.name, size: size!, kind: .current(amperes: amperes.map { Float($0) })), [])
+            } catch let error as ValueError {
+                return notSetUp(error)
+            } catch {
+                return (nil, [])
+            }
         case "poisson", "bernoulli", "regular", "pulse_packet":
             guard let size else { return datasetInput(call.range) }
             do {
@@ -87,9 +104,7 @@ enum SourceCompiler {
                                        kind: .regular(rates: floats, phaseSteps: Int((phase[0] / schedule.dt).rounded()))), [])
                 }
             } catch let error as ValueError {
-                if error.message.contains("data from a dataset") { return datasetInput(error.range) }
-                return fail(.unsupportedInput, "the input '\(decl.name.name)' cannot be set up before the run: \(error.message)",
-                            at: error.range)
+                return notSetUp(error)
             } catch {
                 return (nil, [])
             }

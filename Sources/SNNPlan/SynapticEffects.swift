@@ -3,7 +3,9 @@
 // must be `x += amount` or `x -= amount` with x a state of the target model and the amount linear in the
 // weight: a constant `c` (numbers, quantities, the file's constants, the target's parameters, arithmetic and
 // math on them), `w`, `w * c`, `c * w` or `w / c`. Anything else — `*=`, `=`, `if`, amounts that read the
-// target's state — is reported with PlanCode.unsupportedSynapticEffect at the statement.
+// target's state — is reported with PlanCode.unsupportedSynapticEffect at the statement. A connection from a
+// `current` input lowers the same way, onto parameters of the target instead of states (its current multiplies
+// the amount at run time).
 
 import SNNSema
 import SNNSource
@@ -18,15 +20,16 @@ struct LoweredEffect: Equatable {
 }
 
 enum SynapticEffects {
-    /// The block's statements for a target population of `model`, whose call sets `overrides`.
+    /// The block's statements for a target population of `model`, whose call sets `overrides`; onto parameters
+    /// when `drivesParameters` (a connection from a current input).
     static func lower(_ handler: EventHandler, target model: ModelInfo, overrides: [String: Expr],
-                      constants: FileConstants) -> (effects: [LoweredEffect], diagnostics: [Diagnostic]) {
+                      constants: FileConstants, drivesParameters: Bool = false) -> (effects: [LoweredEffect], diagnostics: [Diagnostic]) {
         var effects: [LoweredEffect] = []
         var diagnostics: [Diagnostic] = []
         let values = ValueCompiler.forModel(model, overrides: overrides, constants: constants)
         for statement in handler.body {
             do {
-                effects.append(try lower(statement, model: model, values: values))
+                effects.append(try lower(statement, model: model, values: values, drivesParameters: drivesParameters))
             } catch let error as ValueError {
                 diagnostics.append(.plan(.unsupportedSynapticEffect, error.message, at: statement.range,
                                          notes: error.range == statement.range ? [] : [DiagnosticNote("here", at: error.range)],
@@ -36,7 +39,8 @@ enum SynapticEffects {
         return (effects, diagnostics)
     }
 
-    private static func lower(_ statement: Statement, model: ModelInfo, values: ValueCompiler) throws -> LoweredEffect {
+    private static func lower(_ statement: Statement, model: ModelInfo, values: ValueCompiler,
+                              drivesParameters: Bool) throws -> LoweredEffect {
         guard case .assignment(let target, let op, let amount) = statement.kind else {
             throw ValueError(message: "an `if` in an `on spike` block cannot be delivered yet", range: statement.range)
         }
@@ -44,7 +48,8 @@ enum SynapticEffects {
             throw ValueError(message: "`\(op.rawValue)` in an `on spike` block cannot be delivered yet; only `+=` and `-=` can",
                              range: statement.range)
         }
-        guard case .name(let name) = target.kind, name != "w", model.variable(name)?.kind == .state else {
+        guard case .name(let name) = target.kind, name != "w",
+              model.variable(name)?.kind == (drivesParameters ? .param : .state) else {
             throw ValueError(message: "an `on spike` block can only add to a state variable of the target neuron",
                              range: target.range)
         }
@@ -106,8 +111,8 @@ enum SynapticEffects {
     /// that `weight × scale` is each statement's amount — without `w` in any amount the weights become 1; with
     /// amounts both with and without `w`, the weights must all be equal (their value divides the constant ones).
     /// Returns nil with a message when the amounts cannot share the weights.
-    static func resolve(_ effects: [LoweredEffect], in population: PopulationPlan, weights: inout [Float])
-        -> Result<[SynapticEffect], EffectResolutionError> {
+    static func resolve(_ effects: [LoweredEffect], in population: PopulationPlan, weights: inout [Float],
+                        drivesParameters: Bool = false) -> Result<[SynapticEffect], EffectResolutionError> {
         guard !effects.isEmpty else { return .success([]) }
         var resolved: [SynapticEffect] = []
         let withWeight = effects.contains(where: \.usesWeight), withoutWeight = effects.contains { !$0.usesWeight }
@@ -121,7 +126,8 @@ enum SynapticEffects {
             divisor = Double(first)
         }
         for effect in effects {
-            guard let buffer = population.buffer(named: effect.state), population.buffers[buffer].kind == .state else {
+            guard let buffer = population.buffer(named: effect.state),
+                  population.buffers[buffer].kind == (drivesParameters ? .parameter : .state) else {
                 return .failure(.missingBuffer(effect.state))
             }
             let scale = effect.usesWeight ? effect.factor : effect.factor / divisor
@@ -133,7 +139,7 @@ enum SynapticEffects {
     enum EffectResolutionError: Error, Equatable {
         /// Some amounts use `w`, some not, and the weights differ between synapses.
         case mixedWeights
-        /// The compiled population has no state buffer of this name (an internal error).
+        /// The compiled population has no state (or driven parameter) buffer of this name (an internal error).
         case missingBuffer(String)
     }
 }

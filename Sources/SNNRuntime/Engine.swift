@@ -21,6 +21,8 @@ final class Engine: @unchecked Sendable {
     let sources: [SourceState]
     let projections: [ProjectionState]
     let plasticity: [Plasticity]
+    /// What `current` inputs do to their targets' parameters.
+    let currentDrive: CurrentDrive
     /// BP-STDP's layers, teacher and spike windows (see BPSTDP.swift); nil when no projection learns with it.
     let supervised: SupervisedLearning?
     /// Whether the learning rules run (switched off by `evaluate`; set only between runs of steps).
@@ -61,7 +63,7 @@ final class Engine: @unchecked Sendable {
 
         // Rings: one per (population, buffer) that synapses add to, as deep as the longest delay into it.
         for pop in populations {
-            let incoming = plan.projections.filter { $0.target == pop.index }
+            let incoming = plan.projections.filter { $0.target == pop.index && !CurrentDrive.drivesParameters($0, in: plan) }
             let buffers = Set(incoming.flatMap { $0.effects.map(\.buffer) }).sorted()
             let maxDelay = incoming.map { Swift.max($0.maxDelay, 1) }.max() ?? 1
             pop.rings = buffers.map { b in
@@ -81,9 +83,11 @@ final class Engine: @unchecked Sendable {
             precondition(p.target >= 0 && p.target < plan.populations.count, "projection '\(p.name)': no target")
             let g = group(p.source)
             return ProjectionState(plan: p, sourceGroup: g, sourceSize: groupSizes[g], target: populations[p.target],
-                                   workers: workers, learns: learners.contains(k))
+                                   workers: workers, learns: learners.contains(k),
+                                   drivesParameters: CurrentDrive.drivesParameters(p, in: plan))
         }
         self.projections = projections
+        currentDrive = CurrentDrive(plan: plan)
 
         let registers = populations.map(\.registerCount).max() ?? 1
         let buffers = populations.map(\.bufferCount).max() ?? 1
@@ -149,6 +153,8 @@ final class Engine: @unchecked Sendable {
             PopulationKernel.initialize(pop, context: contexts[0], seed: seed)
             PopulationKernel.locateDivergence(pop, first: 0, end: pop.size, context: contexts[0], parity: 0)
         }
+        currentDrive.keepPlannedValues(populations)
+        applyCurrents()
         if let record = contexts[0].divergence[0] {
             divergence = report(record, step: 0)
             return false
@@ -274,6 +280,11 @@ final class Engine: @unchecked Sendable {
 }
 
 extension Engine {
+    /// Sets the parameters that current inputs drive from the inputs' currents now; call after they change.
+    func applyCurrents() {
+        currentDrive.apply(plan: plan, populations: populations, sources: sources, projections: projections)
+    }
+
     /// Puts every population back to its initial values (the same draws as at the start; frozen buffers keep
     /// theirs), with empty delay rings and no refractoriness, and the learning rules' traces back to their initial
     /// values: a sample presented without a rest period before it starts from a fresh network.
@@ -284,6 +295,7 @@ extension Engine {
             pop.refractoryCounter.pointer.update(repeating: 0, count: pop.refractoryCounter.count)
             for ring in pop.rings { ring.storage.pointer.update(repeating: 0, count: ring.storage.count) }
         }
+        applyCurrents()
         for rule in plasticity {
             for (k, trace) in rule.plan.postTraces.enumerated() {
                 rule.postTraces[k].pointer.update(repeating: trace.initial, count: rule.postTraces[k].count)

@@ -99,6 +99,7 @@ final class ExperimentRunner {
                     engine.sources[encoder.source].present(encoded, startStep: now)
                 }
             }
+            engine.applyCurrents()
             let before = watched.map { ($0, engine.populations[$0].spikeCounts.array) }
             let advanced = advance(presentation.presentSteps)
             // A rule's variable that went bad spoils the neurons next; the run's result names it (Engine.result).
@@ -110,6 +111,7 @@ final class ExperimentRunner {
                 counts[p] = (0..<engine.populations[p].size).map { new[$0] - old[$0] }
             }
             for encoder in experiment.encoders { engine.sources[encoder.source].silence() }
+            engine.applyCurrents()
             if let boost, shown < boost.maximumPresentations,
                (counts[boost.population] ?? []).reduce(0, +) < boost.minimumSpikes {
                 guard advance(presentation.restSteps) else { return nil }

@@ -91,8 +91,10 @@ final class ProjectionState: @unchecked Sendable {
     /// (the arrival cell is the current slot's offset plus it, wrapped once).
     let cellOffsets: [AlignedBuffer<Int32>?]
 
+    /// A projection from a current input (`drivesParameters`) keeps its synapses for CurrentDrive and
+    /// propagates nothing.
     init(plan: ProjectionPlan, sourceGroup: Int, sourceSize: Int, target: PopulationState, workers: Int,
-         learns: Bool = false) {
+         learns: Bool = false, drivesParameters: Bool = false) {
         name = plan.name
         self.sourceGroup = sourceGroup
         self.sourceSize = sourceSize
@@ -101,11 +103,12 @@ final class ProjectionState: @unchecked Sendable {
                      "projection '\(plan.name)': \(plan.rowStart.count - 1) rows for \(sourceSize) sources")
         uniformDelay = Swift.max(Int(plan.uniformDelay), 1)
         views = SynapseView.split(plan, targetSize: target.size, workers: workers, keepOrigin: learns)
-        effectCount = plan.effects.count
-        effectRings = AlignedBuffer(count: plan.effects.count)
-        effectScales = AlignedBuffer(plan.effects.map(\.scale))
+        let effects = drivesParameters ? [] : plan.effects
+        effectCount = effects.count
+        effectRings = AlignedBuffer(count: effects.count)
+        effectScales = AlignedBuffer(effects.map(\.scale))
         var slots = 0
-        for (e, effect) in plan.effects.enumerated() {
+        for (e, effect) in effects.enumerated() {
             guard let ring = target.rings.first(where: { $0.buffer == effect.buffer }) else {
                 preconditionFailure("projection '\(plan.name)': no ring for buffer \(effect.buffer)")
             }

@@ -3,7 +3,8 @@
 // train does not depend on which worker draws it. Regular sources spike every 1/rate seconds from their phase;
 // spike-time sources once, at their step; spike lists at theirs. Each worker emits the spikes of its own range of sources.
 // An input with a dataset encoder is re-aimed per sample: `present` plays an EncodedSample from a given step on,
-// `silence` stops it for the rest between samples.
+// `silence` stops it for the rest between samples. A `current` input emits no spikes: it holds one current per
+// source, which CurrentDrive turns into its targets' parameters.
 
 import SNNPlan
 
@@ -16,6 +17,8 @@ final class SourceState: @unchecked Sendable {
         case regular(AlignedBuffer<Double>, phase: Int)
         /// (step, source) pairs sorted by step, then source (spike times and spike lists).
         case times(steps: [Int], sources: [Int32])
+        /// Current generators: one current in A per source (no spikes).
+        case current(AlignedBuffer<Float>)
     }
 
     let index: Int
@@ -44,6 +47,10 @@ final class SourceState: @unchecked Sendable {
             kind = .regular(perSource(rates) { $0 * dt }, phase: phaseSteps)
         case .spikeTimes(let steps):
             kind = Self.oneSpikeEach(at: steps, plan.name, size: plan.size)
+        case .current(let amperes):
+            precondition(amperes.count == plan.size || amperes.count == 1,
+                         "source '\(plan.name)': \(amperes.count) currents for \(plan.size) sources")
+            kind = .current(AlignedBuffer((0..<plan.size).map { amperes[amperes.count == 1 ? 0 : $0] }))
         case .spikeList(let sources, let steps):
             precondition(sources.count == steps.count, "source '\(plan.name)': \(sources.count) sources for \(steps.count) times")
             precondition(sources.allSatisfy { $0 >= 0 && Int($0) < plan.size }, "source '\(plan.name)': source out of range")
@@ -77,8 +84,9 @@ final class SourceState: @unchecked Sendable {
             kind = .regular(perSource(perStep), phase: startStep)
         case .spikeSteps(let offsets):
             kind = Self.oneSpikeEach(at: offsets.map { $0 < 0 ? -1 : startStep + Int($0) }, name, size: size)
-        case .current:
-            preconditionFailure("source '\(name)': a current goes into the targets' input, it is not a spike source")
+        case .current(let amperes):
+            precondition(amperes.count == size, "source '\(name)': \(amperes.count) currents for \(size) sources")
+            kind = .current(AlignedBuffer(amperes))
         }
     }
 
@@ -86,8 +94,20 @@ final class SourceState: @unchecked Sendable {
         .random(probability, active: (0..<probability.count).filter { probability[$0] > 0 }.map { Int32($0) })
     }
 
-    /// No spikes from now on (the rest between samples), until the next `present`.
-    func silence() { kind = .times(steps: [], sources: []) }
+    /// No spikes (or no current) from now on (the rest between samples), until the next `present`.
+    func silence() {
+        if case .current = kind {
+            kind = .current(AlignedBuffer(count: size))
+        } else {
+            kind = .times(steps: [], sources: [])
+        }
+    }
+
+    /// The sources' currents now, for a group of current generators; nil for spike sources.
+    var currents: AlignedBuffer<Float>? {
+        if case .current(let amperes) = kind { return amperes }
+        return nil
+    }
 
     /// Writes the spikes of sources in `range` at `step` to `list` (ascending) and returns how many.
     func emit(step: Int, range: Range<Int>, seed: UInt64, into list: UnsafeMutablePointer<Int32>) -> Int {
@@ -126,6 +146,8 @@ final class SourceState: @unchecked Sendable {
                     counts[i] += 1
                 }
             }
+        case .current:
+            return 0
         case .times(let steps, let sources):
             // Binary search for this step's events, then keep those in range.
             var low = steps.withUnsafeBufferPointer { Self.lowerBound(of: step, in: $0) }

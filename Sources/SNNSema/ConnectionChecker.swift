@@ -12,6 +12,9 @@ struct ResolvedEndpoint {
     /// The number of neurons taken (a slice takes fewer); nil when unknown.
     var size: Int?
     var range: SourceRange
+
+    /// A `current` input: current generators, which drive parameters of their targets rather than send spikes.
+    var isCurrentInput: Bool { info.isInput && info.modelName == "current" }
 }
 
 /// A constant delay (one per synapse group, or a list), kept to be checked against the experiment's time step.
@@ -35,6 +38,11 @@ struct ConnectionChecker {
                                   pattern: decl.pattern.name.name, expectedSynapses: nil, weightDimension: nil,
                                   rule: nil, range: decl.range)
         let allResolved = sources.count == decl.sources.count && targets.count == decl.targets.count
+        let drivesCurrent = sources.contains(where: \.isCurrentInput)
+        if drivesCurrent, let spiking = sources.first(where: { !$0.isCurrentInput }) {
+            sink.report(.currentInputConnection, "a connection from a current input takes no spiking sources, but '\(spiking.name)' sends spikes",
+                        at: spiking.range, help: "connect '\(spiking.name)' in a connection of its own")
+        }
         info.expectedSynapses = PatternChecker(sink: sink, expressions: expressions)
             .check(decl.pattern, sources: sources, targets: targets, complete: allResolved)
 
@@ -51,8 +59,18 @@ struct ConnectionChecker {
                     continue
                 }
                 if let label = argument.label { settings[label.name] = argument.range }
+                if drivesCurrent && argument.label?.name == "delay" {
+                    sink.report(.currentInputConnection, "a current input acts at once: a connection from it has no delay",
+                                at: argument.range, help: "remove `\(sink.text(argument.range))`")
+                    continue
+                }
                 if let w = setting(argument, delays: &delays) { weight = w }
             case .learn(let call):
+                if drivesCurrent {
+                    sink.report(.currentInputConnection, "a current input drives its targets continuously; a connection from it cannot learn",
+                                at: call.range, help: "learn on a connection from a spiking input (`poisson`, `latency`, …)")
+                    continue
+                }
                 if let previous = ruleRange {
                     sink.report(.duplicateMember, "a connection learns with one rule", at: call.range,
                                 notes: [DiagnosticNote("the first rule is here", at: previous)])
@@ -88,7 +106,7 @@ struct ConnectionChecker {
                     continue
                 }
                 spikeBlock = handler.range
-                onSpike(handler, targets: targets, weight: w)
+                onSpike(handler, targets: targets, weight: w, drivesCurrent: drivesCurrent)
             default:
                 break
             }
@@ -151,14 +169,20 @@ struct ConnectionChecker {
         return rule
     }
 
-    private func onSpike(_ handler: EventHandler, targets: [ResolvedEndpoint], weight: TypedValue) {
+    /// The `on spike` block against each target model. From a current input, `w` stands for the weight times
+    /// the input's current, and the block adds to parameters of the target.
+    private func onSpike(_ handler: EventHandler, targets: [ResolvedEndpoint], weight: TypedValue, drivesCurrent: Bool) {
+        var amount = weight
+        if drivesCurrent, let d = weight.type.dimension { amount.type = .quantity(d * .current) }
         var checked: Set<String> = []
         for target in targets where !target.info.isInput && !checked.contains(target.info.modelName) {
             checked.insert(target.info.modelName)
             guard let model = models.info(target.info.modelName), model.kind == .neuron else { continue }
-            let scope = SynapseScope(target: model, weight: weight, globals: globals)
-            StatementChecker(expressions: ExpressionChecker(sink: sink, scope: scope),
-                             context: "an `on spike` block").check(handler.body)
+            let scope = SynapseScope(target: model, weight: amount, globals: globals)
+            var statements = StatementChecker(expressions: ExpressionChecker(sink: sink, scope: scope),
+                                              context: "an `on spike` block")
+            statements.drivesParameters = drivesCurrent
+            statements.check(handler.body)
         }
     }
 

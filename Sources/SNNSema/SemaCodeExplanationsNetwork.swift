@@ -187,6 +187,29 @@ extension SemaCode {
                     population exc = lif[400]
                     connect exc -> exc: random(p = 0.1), weight = 0.2 mV on spike { v += w }
                     """))
+        case .currentInputConnection:
+            return ("A `current` input is a set of current generators, not spike sources: while it is on, a "
+                + "connection from it adds weight × current to a parameter of each target neuron, such as `lif`'s "
+                + "constant input current I_e (`on spike { I_e += w }`, with w a plain number, or w in ohms for a "
+                + "parameter in volts). It cannot add to a state variable (that would be a jump at every step), "
+                + "learn, have a delay, or share a connection with spiking inputs. Drive a current parameter of the "
+                + "model, and connect spiking inputs separately.",
+                    withLIF("""
+                    input drive = current(value = 2 nA)[10]
+                    population exc = lif[10]
+                    connect drive -> exc: one_to_one, weight = 1 on spike { v += w }
+                    """),
+                    """
+                    neuron lif_driven {
+                      param tau_m = 20 ms;  param v_rest = -65 mV;  param v_th = -50 mV
+                      param R = 10 Mohm;    param I_e = 0 nA
+                      state v = v_rest;  dv/dt = (v_rest - v + R * I_e) / tau_m
+                      spike when v > v_th;  reset v = v_rest
+                    }
+                    input drive = current(value = 2 nA)[10]
+                    population exc = lif_driven[10]
+                    connect drive -> exc: one_to_one, weight = 1 on spike { I_e += w }
+                    """)
         case .delayRounded:
             return ("Spikes are delivered at step boundaries, so a delay is a whole number of time steps; 1.25 ms "
                 + "with the default step of 0.1 ms is 12.5 steps and is rounded. The network then runs with a "

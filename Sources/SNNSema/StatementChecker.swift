@@ -10,6 +10,8 @@ struct StatementChecker {
     let context: String
     /// In a rule, variables are declared `synaptic`, `pre` or `post`, not `state`.
     var isRule = false
+    /// The `on spike` block of a connection from a `current` input: it adds to parameters, not states.
+    var drivesParameters = false
 
     var sink: DiagnosticSink { expressions.sink }
 
@@ -45,7 +47,17 @@ struct StatementChecker {
             _ = expressions.check(target)
             return
         }
-        guard binding.kind.isAssignable else {
+        if drivesParameters {
+            guard binding.kind == .param, op == .add || op == .subtract else {
+                sink.report(.currentInputConnection,
+                            binding.kind == .param ? "a current input adds to '\(name)': write `\(name) += …` or `\(name) -= …`"
+                                : "'\(name)' is \(withArticle(binding.kind.noun)); a current input drives a parameter of its targets, such as I_e",
+                            at: target.range,
+                            notes: binding.declaration.map { [DiagnosticNote("'\(name)' is declared here", at: $0)] } ?? [],
+                            help: "give the model a current parameter used in its equation (`param I_e = 0 nA`, `dv/dt = (v_rest - v + R * I_e) / tau_m`) and write `on spike { I_e += w }`")
+                return
+            }
+        } else if !binding.kind.isAssignable {
             sink.report(.assignmentToNonState, "'\(name)' is \(withArticle(binding.kind.noun)) and cannot be assigned in \(context)",
                         at: target.range,
                         notes: binding.declaration.map { [DiagnosticNote("'\(name)' is declared here", at: $0)] } ?? [],

@@ -1,6 +1,7 @@
 // Inputs, recorders and the schedule: Poisson, Bernoulli and regular rates; pulse packets drawn around their
-// time; spike files; dataset encoders reported; spike and trace recorders with their neurons and intervals,
-// weights of a connection; dt, steps and seed from the simulate statements, with their diagnostics.
+// time; spike files; current generators driving a parameter buffer; dataset encoders reported in a simulation;
+// spike and trace recorders with their neurons and intervals, weights of a connection; dt, steps and seed from
+// the simulate statements, with their diagnostics.
 
 import Foundation
 import Testing
@@ -81,20 +82,38 @@ import Testing
         #expect(diagnostics.first?.message.contains("line 2") == true && diagnostics.first?.message.contains("source 7") == true)
     }
 
-    @Test func datasetEncodersAndCurrentsAreUnsupported() {
+    @Test func datasetEncodersAreUnsupportedInASimulation() {
         let fixture = PlanningFixture(fixtureNeuron + """
         dataset iris = csv("iris.csv", label = species)
         input f = poisson(rate = iris.features * 100 Hz)
         input g = gaussian_fields(iris.features, count = 4)
-        input c = current(value = 1 nA)[3]
         population p = cell[3]
-        connect f, g, c -> p: all_to_all on spike { v += 1 mV }
+        connect f, g -> p: all_to_all on spike { v += 1 mV }
         simulate 10 ms
         """)
         let diagnostics = fixture.planDiagnostics()
-        #expect(diagnostics.map(\.code) == ["E0702", "E0702", "E0702"], "\(diagnostics)")
-        #expect(diagnostics.map(\.line) == [11, 12, 13])
+        #expect(diagnostics.map(\.code) == ["E0702", "E0702"], "\(diagnostics)")
+        #expect(diagnostics.map(\.line) == [11, 12])
         #expect(fixture.outcome().plan == nil)
+    }
+
+    /// A current input is a group of current generators; its connection drives `lif`'s I_e, which becomes a
+    /// per-neuron parameter buffer although its declared value is one constant, and has no delay ring.
+    @Test func currentInputsDriveParameterBuffers() throws {
+        let fixture = PlanningFixture("""
+        input c = current(value = [1 nA, 2 nA, 0.5 nA])[3]
+        population p = lif[3]
+        connect c -> p: one_to_one, weight = 2 on spike { I_e += w / 4 }
+        simulate 10 ms
+        """)
+        let plan = try #require(fixture.plan(realNeurons: true))
+        #expect(plan.sources[0].kind == .current(amperes: [1e-9, 2e-9, 0.5e-9]))
+        let population = plan.populations[0]
+        let driven = try #require(population.buffer(named: "I_e"))
+        #expect(population.buffers[driven].kind == .parameter)
+        #expect(plan.projections[0].effects == [SynapticEffect(buffer: driven, scale: 0.25)])
+        #expect(plan.projections[0].weights == [2, 2, 2])
+        #expect(plan.memoryEstimate.delayRingBytes == 0)
     }
 }
 
