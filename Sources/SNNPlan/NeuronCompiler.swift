@@ -119,10 +119,12 @@ private struct PopulationLowering {
     }
 
     mutating func lower() throws -> PopulationPlan {
-        let initialize = try initializeProgram()
+        var initialize = try initializeProgram()
         let refractory = try refractoryPlan()
         let held = refractory == .none ? [] : StatementCompiler.setVariables(model.reset)
+        let carriesBefore = buffers.count
         let (method, update) = try updateProgram(held: held)
+        initialize = Self.storingZero(into: Array(carriesBefore..<buffers.count), after: initialize)
         let threshold = try model.threshold.map { try conditionProgram($0) }
         let reset = try resetProgram()
         return PopulationPlan(name: population.name.name, model: model.name, size: size, buffers: buffers,
@@ -214,12 +216,22 @@ private struct PopulationLowering {
         guard !integrated.isEmpty else { return (model.method?.name ?? "none", Program()) }
         let requested = model.method.flatMap { IntegrationMethod(rawValue: $0.name) }
         let candidates: [IntegrationMethod] = requested.map { [$0] } ?? [.exact, .exponentialEuler, .rk4]
+        var compensated: [Int: Int] = [:]
+        for (i, state) in integrated.enumerated() where isSlow(state) {
+            buffers.append(BufferPlan(name: state.name + "~carry", kind: .state, displayUnit: buffers[state.buffer].displayUnit,
+                                      displayScale: buffers[state.buffer].displayScale))
+            compensated[i] = buffers.count - 1
+        }
         for method in candidates {
             let compiler = runtimeCompiler()
             do {
-                let values = try Integrators.step(method, integrated, compiler: compiler, dt: dt)
-                for (state, value) in zip(integrated, values) {
+                let step = try Integrators.step(method, integrated, compiler: compiler, dt: dt, compensated: compensated)
+                for (state, value) in zip(integrated, step.values) {
                     compiler.builder.store(value, into: state.buffer, heldWhileRefractory: held.contains(state.name))
+                }
+                for (i, state) in integrated.enumerated() {
+                    guard let carry = compensated[i], let value = step.carries[carry] else { continue }
+                    compiler.builder.store(value, into: carry, heldWhileRefractory: held.contains(state.name))
                 }
                 streams = compiler.streams
                 return (method.rawValue, compiler.builder.finish())
@@ -228,6 +240,29 @@ private struct PopulationLowering {
             }
         }
         preconditionFailure("rk4 applies to every model")
+    }
+
+    /// Whether a state changes so slowly that a step's change is near the spacing between Floats: its own
+    /// coefficient is constant with a time constant over `slowSteps` steps (Diehl & Cook's adaptive threshold,
+    /// tau = 1e7 ms at dt = 0.5 ms, is 2e7 steps). Such a state adds its change with compensated summation.
+    private func isSlow(_ state: IntegratedState) -> Bool {
+        var decomposer = LinearDecomposer(compiler: runtimeCompiler(), variables: [state.name: 0])
+        guard let form = try? decomposer.decompose(state.rhs), let rate = form.coefficients[0]?.constant else { return false }
+        return rate != 0 && abs(rate) * dt < 1 / Self.slowSteps
+    }
+
+    /// The time constant, in steps, beyond which a state's decay is integrated with compensated summation.
+    static let slowSteps = 10_000.0
+
+    /// `program` followed by stores of 0 into `buffers` (the carries of compensated states start at 0).
+    private static func storingZero(into buffers: [Int], after program: Program) -> Program {
+        guard !buffers.isEmpty else { return program }
+        var program = program
+        let register = program.registerCount
+        program.instructions.append(Instruction(.copy, register, [.constant(0)]))
+        program.registerCount += 1
+        program.stores += buffers.map { Store(buffer: $0, register: register) }
+        return program
     }
 
     private func diagnostic(for failure: IntegrationFailure, method: IntegrationMethod) -> PlanFailure {

@@ -53,6 +53,28 @@ func spikeSteps(_ result: RunResult, recorder: Int) -> [Int32] {
         }
     }
 
+    /// Diehl & Cook's threshold decays with tau = 1e7 ms: at dt = 0.5 ms a step's change (1e-9 V near 20 mV) is
+    /// about half the spacing between Floats there, so a plain addition would round every step's decay to 0 or
+    /// to a whole spacing (10% off after 500 s); compensated summation keeps the analytic decay.
+    @Test func slowDecaysFollowTheAnalyticSolution() throws {
+        let (_, result) = try simulate("""
+            neuron slow {
+              param tau = 1e7 ms
+              state theta = 20 mV
+              dtheta/dt = -theta / tau
+            }
+            population p = slow[1]
+            record theta of p with interval = 100 s
+            simulate 500 s with dt = 0.5 ms
+            """)
+        guard case .trace(let steps, _, let values) = result.recordings[0] else { Issue.record("no trace"); return }
+        let (step, last) = (try #require(steps.last), try #require(values.last))
+        let t = Double(step + 1) * 0.5e-3
+        #expect(t >= 400)
+        let analytic = 20e-3 * exp(-t / 1e4)
+        #expect(abs(Double(last) / analytic - 1) < 1e-5, "theta \(last) V after \(t) s, analytic \(analytic) V")
+    }
+
     @Test func izhikevichPresetsShowTheirFiringPatterns() throws {
         let (_, result) = try simulate("""
             population rs = izhikevich_rs(I = 10 mV)[1]
