@@ -87,9 +87,9 @@ def main():
     for sample in range(samples):
         intensity = 2.0
         while True:
-            w = np.asarray(input_synapses.w[:])
-            totals = np.bincount(targets, weights=w, minlength=n_e)
-            input_synapses.w = w * (78.0 / totals[targets])
+            weights = np.asarray(input_synapses.w[:])
+            totals = np.bincount(targets, weights=weights, minlength=n_e)
+            input_synapses.w = weights * (78.0 / totals[targets])
             before = int(spikes.num_spikes)
             pixels.rates = images[sample] / 8.0 * intensity * Hz
             network.run(350 * ms)
