@@ -42,8 +42,7 @@ import Testing
               r1 = mul v, -0.009950167
               r2 = mul r0, 0.009950167
               r0 = add r1, r2
-              r1 = add v, r0
-              r0 = mul r, -200
+              r1 = mul r, -200
               r2 = mul r, -0.02
               r3 = exp r2
               r2 = add r3, -1
@@ -51,9 +50,10 @@ import Testing
               r3 = div r2, r4
               r4 = eq r2, 0
               r2 = select r4, 1, r3
-              r3 = mul s, r0
-              r0 = mul r2, 0.0001
-              r2 = mul r3, r0
+              r3 = mul s, r1
+              r1 = mul r2, 0.0001
+              r2 = mul r3, r1
+              r1 = add v, r0
               r0 = add s, r2
               store v, r1  (held while refractory)
               store s, r0
