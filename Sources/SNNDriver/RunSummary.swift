@@ -49,7 +49,7 @@ struct RunSummary {
                          rateHz: seconds > 0 && !counts.isEmpty ? Double(spikes) / Double(counts.count) / seconds : 0)
         }
         groups = zip(plan.populations, result.populationSpikeCounts).map { group($0.name, $0.model, $1) }
-            + zip(plan.sources, result.sourceSpikeCounts).map { group($0.name, "input", $1) }
+            + zip(plan.sources, result.sourceSpikeCounts).map { group($0.name, $0.isCurrent ? "current" : "input", $1) }
         neurons = plan.populations.reduce(0) { $0 + $1.size }
         synapses = plan.projections.reduce(0) { $0 + $1.synapseCount }
     }

@@ -4,6 +4,7 @@
 // the rest.
 
 import Foundation
+@testable import SNNDriver
 import SNNRuntime
 import Testing
 
@@ -28,6 +29,8 @@ import Testing
         let (plan, result) = try simulate(model)
         let (_, twoThreads) = try simulate(model, threads: 2)
         #expect(result.populationSpikeCounts == twoThreads.populationSpikeCounts)
+        let groups = RunSummary(model: "m", plan: plan, result: result, files: []).groups
+        #expect(groups.map(\.kind) == ["lif", "current"], "the summary names current generators as such")
         for (n, current) in [2.2e-9, 3e-9, 3.5e-9].enumerated() {
             let expected = 1 / (Self.refractory + Self.timeToThreshold(current)!)
             let rate = Double(result.populationSpikeCounts[0][n]) / (Double(result.completedSteps) * plan.dt)
