@@ -6,7 +6,7 @@
 # snnc runs Examples/diehl_cook_100.snn as it is (exponential Euler) and with `method = euler`, the integrator
 # of the authors' Brian 1 code and of the port. Needs the release build of .build-bench (as bench/train_throughput.sh)
 # and Brian 2 in .venv (python3 -m venv .venv && .venv/bin/pip install "numpy<2.4" brian2); MNIST from $SNNC_DATA.
-# The port runs in Brian 2's Cython runtime: about 5 presentations a second after compiling.
+# The port runs in Brian 2's Cython runtime: about one presentation a second on this VM (300 images: 6 minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 samples=${1:-300}
