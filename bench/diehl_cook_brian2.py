@@ -12,7 +12,8 @@ while fewer than 5 excitatory spikes, weights normalised to 78 per neuron before
 the figures `bench/diehl_cook_compare.sh` compares with snnc: presentations, boosted repeats, excitatory spikes
 per presentation, mean threshold theta, mean weight.
 
-Usage: python3 bench/diehl_cook_brian2.py MNIST_DIR [SAMPLES] [SEED]
+Usage: python3 bench/diehl_cook_brian2.py MNIST_DIR [SAMPLES] [SEED] [METHOD]
+METHOD is Brian 2's integrator: euler (default, the authors') or exponential_euler (snnc's choice for the example).
 """
 
 import gzip
@@ -37,6 +38,7 @@ def main():
     folder = sys.argv[1]
     samples = int(sys.argv[2]) if len(sys.argv) > 2 else 300
     rng_seed = int(sys.argv[3]) if len(sys.argv) > 3 else 1
+    method = sys.argv[4] if len(sys.argv) > 4 else "euler"
     prefs.codegen.target = "cython"
     defaultclock.dt = 0.5 * ms
     np.random.seed(rng_seed)
@@ -50,12 +52,12 @@ def main():
         dgi/dt = -gi / (2*ms) : 1
         dtheta/dt = -theta / (1e7*ms) : volt
         """, threshold="v > theta - 20*mV - 52*mV", reset="v = -65*mV; theta += 0.05*mV",
-        refractory=5 * ms, method="euler")
+        refractory=5 * ms, method=method)
     inh = NeuronGroup(n_e, """
         dv/dt = ((-60*mV - v) + ge * (-v) + gi * (-85*mV - v)) / (10*ms) : volt (unless refractory)
         dge/dt = -ge / (1*ms) : 1
         dgi/dt = -gi / (2*ms) : 1
-        """, threshold="v > -40*mV", reset="v = -45*mV", refractory=2 * ms, method="euler")
+        """, threshold="v > -40*mV", reset="v = -45*mV", refractory=2 * ms, method=method)
     exc.v = -105 * mV
     inh.v = -100 * mV
     exc.theta = 20 * mV
@@ -103,7 +105,7 @@ def main():
                 continue
             counts.append(shown)
             break
-    print(f"brian2: {samples} samples, {presentations} presentations ({repeats} boosted repeats), "
+    print(f"brian2 ({method}): {samples} samples, {presentations} presentations ({repeats} boosted repeats), "
           f"{np.mean(counts):.2f} exc spikes per sample (median {np.median(counts):.0f}), "
           f"{int(spikes.num_spikes)} exc spikes in all, mean theta {np.mean(exc.theta[:] / mV):.3f} mV, "
           f"mean weight {np.mean(input_synapses.w[:]):.4f}, {time.time() - started:.0f} s")

@@ -4,9 +4,9 @@
 # (default 300) and print presentations, boosted repeats, excitatory spikes per sample, the mean threshold θ and
 # the mean input weight, so that a difference in the model's dynamics shows before a 10-minute accuracy run.
 # snnc runs Examples/diehl_cook_100.snn as it is (exponential Euler) and with `method = euler`, the integrator
-# of the authors' Brian 1 code and of the port. Needs the release build of .build-bench (as bench/train_throughput.sh)
+# of the authors' Brian 1 code; the port runs with each of the two as well. Needs the release build of .build-bench (as bench/train_throughput.sh)
 # and Brian 2 in .venv (python3 -m venv .venv && .venv/bin/pip install "numpy<2.4" brian2); MNIST from $SNNC_DATA.
-# The port runs in Brian 2's Cython runtime: about one presentation a second on this VM (300 images: 6 minutes).
+# The port runs in Brian 2's Cython runtime: about one presentation a second on this VM (300 images: 6 minutes per integrator).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 samples=${1:-300}
@@ -53,4 +53,6 @@ print(f"snnc ({variant}): {train['samples']} samples, {train['samples'] + train[
       f"mean theta {theta.mean():.3f} mV, mean weight {weights.mean():.4f}")
 PY
 done
-"$python" bench/diehl_cook_brian2.py "$SNNC_DATA/mnist" "$samples" "$seed" 2>/dev/null
+for method in euler exponential_euler; do
+    "$python" bench/diehl_cook_brian2.py "$SNNC_DATA/mnist" "$samples" "$seed" "$method" 2>/dev/null
+done
