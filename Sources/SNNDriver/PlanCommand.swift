@@ -38,7 +38,7 @@ enum PlanCommand {
         for source in plan.sources { out += "input \(source.name): \(source.size) sources, \(describe(source.kind))\n" }
         if !plan.sources.isEmpty { out += "\n" }
         for projection in plan.projections {
-            if let s = projection.source.sourceIndex, plan.sources[s].isCurrent {
+            if plan.drivesParameters(projection) {
                 let drives = projection.effects.map { effect in
                     "\(plan.populations[projection.target].buffers[effect.buffer].name) += w × \(effect.scale) × current"
                 }.joined(separator: ", ")

@@ -6,15 +6,9 @@ import SNNSema
 import SNNSyntax
 
 enum CurrentDrives {
-    /// Whether `name` is a `current` input of the model.
-    static func isCurrentInput(_ name: String, in model: CheckedModel) -> Bool {
-        guard let info = model.population(name) else { return false }
-        return info.isInput && info.modelName == "current"
-    }
-
     /// Whether a connection comes from a current input (the checker allows no spiking source beside one).
     static func drivesParameters(_ decl: ConnectDecl, in model: CheckedModel) -> Bool {
-        decl.sources.contains { isCurrentInput($0.name.name, in: model) }
+        decl.sources.contains { model.population($0.name.name)?.isCurrentInput == true }
     }
 
     /// The parameters of population `population` that current inputs drive.

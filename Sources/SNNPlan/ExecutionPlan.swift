@@ -34,6 +34,11 @@ public struct ExecutionPlan: Sendable {
         self.supervised = supervised
         self.experiment = experiment
     }
+
+    /// Whether a projection comes from a current input: it drives parameters of its targets and sends no spikes.
+    public func drivesParameters(_ projection: ProjectionPlan) -> Bool {
+        projection.source.sourceIndex.map { sources[$0].isCurrent } ?? false
+    }
 }
 
 /// One per-neuron Float32 buffer of a population.

@@ -29,7 +29,7 @@ extension ExecutionPlan {
         var ringSteps: [Int: Int] = [:]
         for projection in projections {
             estimate.synapseBytes += 4 * projection.rowStart.count + 8 * projection.targets.count + 2 * projection.delays.count
-            if let s = projection.source.sourceIndex, sources[s].isCurrent { continue }    // drives parameters, no ring
+            if drivesParameters(projection) { continue }    // no ring
             let effects = max(1, projection.effects.count)
             ringSteps[projection.target, default: 0] = max(ringSteps[projection.target] ?? 0, (projection.maxDelay + 1) * effects)
         }

@@ -200,7 +200,7 @@ public enum PlanVerifier {
             throw fail("\(what): \(projection.delays.count) delays for \(count) synapses")
         }
         guard !projection.delays.contains(0) else { throw fail("\(what): a delay of 0 steps") }
-        let drivesParameters = projection.source.sourceIndex.map { plan.sources[$0].isCurrent } ?? false
+        let drivesParameters = plan.drivesParameters(projection)
         for (e, effect) in projection.effects.enumerated() {
             guard effect.buffer >= 0, effect.buffer < target.buffers.count else {
                 throw fail("\(what): effect \(e) adds to buffer \(effect.buffer) of \(target.buffers.count)")

@@ -21,7 +21,7 @@ final class CurrentDrive {
 
     init(plan: ExecutionPlan) {
         drives = plan.projections.enumerated().compactMap { k, projection in
-            guard let s = projection.source.sourceIndex, plan.sources[s].isCurrent else { return nil }
+            guard plan.drivesParameters(projection), let s = projection.source.sourceIndex else { return nil }
             return (k, s)
         }
         var seen: Set<[Int]> = []
@@ -33,11 +33,6 @@ final class CurrentDrive {
             }
         }
         self.driven = driven
-    }
-
-    /// Whether a projection is driven by a current input (it adds no spikes to rings).
-    static func drivesParameters(_ projection: ProjectionPlan, in plan: ExecutionPlan) -> Bool {
-        projection.source.sourceIndex.map { plan.sources[$0].isCurrent } ?? false
     }
 
     /// Keeps the driven buffers' planned values; call once, after the populations' first initialisation.

@@ -63,7 +63,7 @@ final class Engine: @unchecked Sendable {
 
         // Rings: one per (population, buffer) that synapses add to, as deep as the longest delay into it.
         for pop in populations {
-            let incoming = plan.projections.filter { $0.target == pop.index && !CurrentDrive.drivesParameters($0, in: plan) }
+            let incoming = plan.projections.filter { $0.target == pop.index && !plan.drivesParameters($0) }
             let buffers = Set(incoming.flatMap { $0.effects.map(\.buffer) }).sorted()
             let maxDelay = incoming.map { Swift.max($0.maxDelay, 1) }.max() ?? 1
             pop.rings = buffers.map { b in
@@ -84,7 +84,7 @@ final class Engine: @unchecked Sendable {
             let g = group(p.source)
             return ProjectionState(plan: p, sourceGroup: g, sourceSize: groupSizes[g], target: populations[p.target],
                                    workers: workers, learns: learners.contains(k),
-                                   drivesParameters: CurrentDrive.drivesParameters(p, in: plan))
+                                   drivesParameters: plan.drivesParameters(p))
         }
         self.projections = projections
         currentDrive = CurrentDrive(plan: plan)

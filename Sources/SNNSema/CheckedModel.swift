@@ -13,6 +13,8 @@ public struct PopulationInfo: Sendable {
     /// The shape of the group; nil when it cannot be known before reading data.
     public var shape: [Int]?
     public var size: Int? { shape.map { $0.reduce(1, *) } }
+    /// A `current` input: current generators, which drive parameters of their targets rather than send spikes.
+    public var isCurrentInput: Bool { isInput && modelName == "current" }
 }
 
 public struct ConnectionInfo: Sendable {

@@ -12,9 +12,6 @@ struct ResolvedEndpoint {
     /// The number of neurons taken (a slice takes fewer); nil when unknown.
     var size: Int?
     var range: SourceRange
-
-    /// A `current` input: current generators, which drive parameters of their targets rather than send spikes.
-    var isCurrentInput: Bool { info.isInput && info.modelName == "current" }
 }
 
 /// A constant delay (one per synapse group, or a list), kept to be checked against the experiment's time step.
@@ -38,8 +35,8 @@ struct ConnectionChecker {
                                   pattern: decl.pattern.name.name, expectedSynapses: nil, weightDimension: nil,
                                   rule: nil, range: decl.range)
         let allResolved = sources.count == decl.sources.count && targets.count == decl.targets.count
-        let drivesCurrent = sources.contains(where: \.isCurrentInput)
-        if drivesCurrent, let spiking = sources.first(where: { !$0.isCurrentInput }) {
+        let drivesCurrent = sources.contains(where: \.info.isCurrentInput)
+        if drivesCurrent, let spiking = sources.first(where: { !$0.info.isCurrentInput }) {
             sink.report(.currentInputConnection, "a connection from a current input takes no spiking sources, but '\(spiking.name)' sends spikes",
                         at: spiking.range, help: "connect '\(spiking.name)' in a connection of its own")
         }
