@@ -8,6 +8,9 @@
 // in the same order, so results stay bit-identical. Pair fusion: two such operations of the same kind whose
 // results are used only by the instruction right after them, as its two operands (`a·k1 + b·k2`), in one pass.
 //
+// Fold fusion (FoldFusion) runs first: a sum of scaled values spread over several instructions becomes one
+// instruction evaluating the same left fold, so a linear update (`v + (v·a + ge·b + gi·c + d)`) is one pass.
+//
 // Store fusion: when the last instruction writing a stored register is followed by no instruction that reads
 // that register or the store's buffer, the instruction writes the buffer directly (holding refractory neurons
 // and checking for NaN as the store would) and the separate store pass is skipped. The arithmetic is unchanged.
@@ -42,8 +45,9 @@ enum Sink: UInt8 {
 }
 
 /// For a fused chain: which operand of the instruction the inner operation's result stands for; `both`: a pair,
-/// operand a is the inner operation's result and operand b the second inner operation's.
-enum ChainSide: UInt8 { case none, left, right, both }
+/// operand a is the inner operation's result and operand b the second inner operation's; `fold`: a fold (see
+/// FoldFusion) of `foldCount` terms, operands a and b unused.
+enum ChainSide: UInt8 { case none, left, right, both, fold }
 
 /// Read in place by the dispatch loop (never copied whole).
 struct CompiledInstruction {
@@ -66,11 +70,28 @@ struct CompiledInstruction {
     var sinkBuffer: Int32
     /// Also tests the spike condition on the stored values (threshold fusion, see above).
     var testsThreshold = false
+    /// For a fold: its terms, `foldTerms[j] · foldFactors[j]` (a constant term's operand points at the program's
+    /// block of ones, see CompiledProgram.init).
+    var foldCount: Int8 = 0
+    var foldTerms = InlineArray<6, CompiledOperand>(repeating: .none)
+    var foldFactors = InlineArray<6, Float>(repeating: 0)
 
+    /// Whether any operand — the instruction's own, a fused chain's or pair's, a fold's terms — reads it.
     func reads(_ kind: CompiledOperand.Kind, _ index: Int) -> Bool {
-        let operands = [a, b, c].prefix(op.arity)
-        return operands.contains { $0.reads(kind, index) }
+        if chain == .fold {
+            return (0..<Int(foldCount)).contains { foldTerms[$0].reads(kind, index) }
+        }
+        let own = [a, b, c].prefix(op.arity).contains { $0.reads(kind, index) }
+        switch chain {
+        case .none, .fold: return own
+        case .left, .right: return own || innerA.reads(kind, index) || innerB.reads(kind, index)
+        case .both:
+            return own || innerA.reads(kind, index) || innerB.reads(kind, index) || pairA.reads(kind, index)
+                || pairB.reads(kind, index)
+        }
     }
+
+    func writes(register r: Int) -> Bool { sink == .register && Int(destination) == r }
 }
 
 struct CompiledStore {
@@ -145,8 +166,19 @@ final class CompiledProgram: @unchecked Sendable {
             registers = Swift.max(registers, result + 1)
         }
         if fuse {
+            compiled = FoldFusion.fuse(compiled, stores, result: program.result)
             Self.fuseStores(&compiled, &stores, result: program.result)
             compiled = Self.fuseChains(compiled, stores, result: program.result)
+        }
+        // A fold's constant terms read the block of ones (one vector per vector of the largest block).
+        if compiled.contains(where: { $0.chain == .fold }) {
+            let ones = pool.count
+            pool.append(contentsOf: repeatElement(1, count: WorkerContext.blockSize / vectorLanes))
+            for k in compiled.indices where compiled[k].chain == .fold {
+                for j in 0..<Int(compiled[k].foldCount) where compiled[k].foldTerms[j].kind == .constant {
+                    compiled[k].foldTerms[j].index = Int32(ones)
+                }
+            }
         }
         constantCount = pool.count
         constants = UnsafeMutableRawPointer.allocate(byteCount: Swift.max(pool.count, 1) * MemoryLayout<Vector>.stride,
@@ -193,13 +225,18 @@ final class CompiledProgram: @unchecked Sendable {
         var k = 0
         while k < instructions.count {
             let producer = instructions[k]
+            guard producer.chain == .none else {
+                fused.append(producer)
+                k += 1
+                continue
+            }
             if k + 2 < instructions.count, let pair = pairFusion(k, instructions, stores, result: result) {
                 fused.append(pair)
                 k += 3
                 continue
             }
             guard k + 1 < instructions.count, chainable.contains(producer.op), producer.sink == .register,
-                  chainable.contains(instructions[k + 1].op) else {
+                  chainable.contains(instructions[k + 1].op), instructions[k + 1].chain == .none else {
                 fused.append(producer)
                 k += 1
                 continue
@@ -228,7 +265,8 @@ final class CompiledProgram: @unchecked Sendable {
                                    result: Int?) -> CompiledInstruction? {
         let first = instructions[k], second = instructions[k + 1]
         var consumer = instructions[k + 2]
-        guard chainable.contains(first.op), first.op == second.op, first.sink == .register,
+        guard first.chain == .none, second.chain == .none, consumer.chain == .none, chainable.contains(first.op),
+              first.op == second.op, first.sink == .register,
               second.sink == .register, chainable.contains(consumer.op) else { return nil }
         let r1 = Int(first.destination), r2 = Int(second.destination)
         // The second must not read the first's result (the pair reads both operands' old values), and the
@@ -247,17 +285,12 @@ final class CompiledProgram: @unchecked Sendable {
     }
 
     /// Whether register `r`'s value is unused once instruction `k` has run.
-    private static func isDead(_ r: Int, after k: Int, _ instructions: [CompiledInstruction], _ stores: [CompiledStore],
-                               result: Int?) -> Bool {
-        if instructions[k].sink == .register && Int(instructions[k].destination) == r { return true }
+    static func isDead(_ r: Int, after k: Int, _ instructions: [CompiledInstruction], _ stores: [CompiledStore],
+                       result: Int?) -> Bool {
+        if instructions[k].writes(register: r) { return true }
         for later in instructions[(k + 1)...] {
-            if later.reads(.register, r) || (later.chain != .none && (later.innerA.reads(.register, r)
-                                                                       || later.innerB.reads(.register, r)
-                                                                       || later.pairA.reads(.register, r)
-                                                                       || later.pairB.reads(.register, r))) {
-                return false
-            }
-            if later.sink == .register && Int(later.destination) == r { return true }
+            if later.reads(.register, r) { return false }
+            if later.writes(register: r) { return true }
         }
         return r != result && !stores.contains { $0.register == r && !$0.fused }
     }

@@ -181,9 +181,14 @@ enum Interpreter {
     @inline(__always)
     static func chain<S: VectorSink>(_ ins: UnsafePointer<CompiledInstruction>, _ f: BlockFrame,
                                      _ constants: UnsafePointer<Vector>, _ d: inout S) {
-        if ins.pointee.chain == .both {
+        switch ins.pointee.chain {
+        case .both:
             pair(ins, f, constants, &d)
             return
+        case .fold:
+            fold(ins, f, constants, &d)
+            return
+        default: break
         }
         let left = ins.pointee.chain == .left
         let x = f.strided(ins.pointee.innerA, constants), y = f.strided(ins.pointee.innerB, constants)
@@ -210,6 +215,34 @@ enum Interpreter {
         case .mul: VectorLoops.pair(n, &d, x1, y1, x2, y2, outer: ins.pointee.op) { $0 * $1 }
         default: VectorLoops.pair(n, &d, x1, y1, x2, y2, outer: ins.pointee.op) { $0 / $1 }
         }
+    }
+
+    /// A fold (see FoldFusion): `x0·k0 + x1·k1 + …` evaluated left to right, each term's values read by index (a
+    /// constant term's from the block of ones in the constant pool) and its factor held in a register.
+    @inline(__always)
+    static func fold<S: VectorSink>(_ ins: UnsafePointer<CompiledInstruction>, _ f: BlockFrame,
+                                    _ constants: UnsafePointer<Vector>, _ d: inout S) {
+        @inline(__always)
+        func term(_ j: Int) -> (x: UnsafePointer<Vector>, k: Vector) {
+            let o = ins.pointee.foldTerms[j]
+            let x = o.kind == .constant ? constants + Int(o.index) : f.resolve(o).pointer!
+            return (x, Vector(repeating: ins.pointee.foldFactors[j]))
+        }
+        let n = f.vectors, count = Int(ins.pointee.foldCount)
+        let t0 = term(0), t1 = term(1)
+        let s2 = FoldNext(before: FoldFirst(x: t0.x, k: t0.k), x: t1.x, k: t1.k)
+        if count == 2 { return VectorLoops.fold(n, &d, s2) }
+        let t2 = term(2)
+        let s3 = FoldNext(before: s2, x: t2.x, k: t2.k)
+        if count == 3 { return VectorLoops.fold(n, &d, s3) }
+        let t3 = term(3)
+        let s4 = FoldNext(before: s3, x: t3.x, k: t3.k)
+        if count == 4 { return VectorLoops.fold(n, &d, s4) }
+        let t4 = term(4)
+        let s5 = FoldNext(before: s4, x: t4.x, k: t4.k)
+        if count == 5 { return VectorLoops.fold(n, &d, s5) }
+        let t5 = term(5)
+        VectorLoops.fold(n, &d, FoldNext(before: s5, x: t5.x, k: t5.k))
     }
 
     /// Random draws lane by lane, each keyed by (seed, stream, step, neuron) — the shared part of the key hashed

@@ -135,6 +135,27 @@ struct SpikeSink<Inner: VectorSink>: VectorSink {
     var fired: Bool { VectorLoops.anyNonzero(VectorLoops.bits(VectorLoops.compare(test.op, maximum, test.threshold))) }
 }
 
+/// A fold's value at vector i so far (see FoldFusion); nested types spell out each length, so every fold
+/// loop compiles to straight code with its pointers and factors in registers.
+protocol FoldPartial {
+    func value(_ i: Int) -> Vector
+}
+
+/// The first term, x·k.
+struct FoldFirst: FoldPartial {
+    let x: UnsafePointer<Vector>
+    let k: Vector
+    @inline(__always) func value(_ i: Int) -> Vector { x[i] * k }
+}
+
+/// The terms before, plus x·k (rounded separately: never a fused multiply-add).
+struct FoldNext<Before: FoldPartial>: FoldPartial {
+    let before: Before
+    let x: UnsafePointer<Vector>
+    let k: Vector
+    @inline(__always) func value(_ i: Int) -> Vector { before.value(i) + x[i] * k }
+}
+
 enum VectorLoops {
     static let one = Vector(repeating: 1)
 
@@ -233,6 +254,11 @@ enum VectorLoops {
         case .mul: loop { $0 * $1 }
         default: loop { $0 / $1 }
         }
+    }
+
+    @inline(__always)
+    static func fold<S: VectorSink, P: FoldPartial>(_ n: Int, _ d: inout S, _ sum: P) {
+        for i in 0..<n { d.put(i, sum.value(i)) }
     }
 
     /// `select a b c`: b where a ≠ 0, else c. Rare enough for one generic loop.

@@ -4,14 +4,17 @@
 // give bit-identical results to the scalar reference.
 
 import SNNPlan
-import SNNRuntime
+@testable import SNNRuntime
 import Testing
 
 @Suite struct FusionTests {
     static let ops: [Opcode] = [.add, .sub, .mul, .div, .add, .sub, .mul, .min, .max, .copy, .neg, .abs, .select,
                                 .lt, .gt]
 
-    static func randomProgram(_ rng: inout SplitMix, buffers: Int, tables: Int) -> Program {
+    /// Mostly sums and scalings (the shapes fold fusion rewrites), with a few other operations between them.
+    static let linearOps: [Opcode] = [.add, .sub, .mul, .add, .mul, .add, .sub, .mul, .max, .div]
+
+    static func randomProgram(_ rng: inout SplitMix, buffers: Int, tables: Int, ops: [Opcode] = ops) -> Program {
         var written: [Int] = []
         var instructions: [Instruction] = []
         func operand() -> Operand {
@@ -36,12 +39,15 @@ import Testing
         return Program(instructions: instructions, registerCount: 6, stores: stores)
     }
 
-    @Test func randomProgramsMatchTheScalarReference() {
-        var rng = SplitMix(seed: 2024)
+    @Test(arguments: [(2024, false), (77, true)])
+    func randomProgramsMatchTheScalarReference(seed: UInt64, linear: Bool) {
+        var rng = SplitMix(seed: seed)
         let size = 45, buffers = 4
+        var folded = 0
         for trial in 0..<300 {
             let tables = (0..<buffers).map { _ in (0..<size).map { _ in Float(rng.unit() * 6 - 3) } }
-            let program = Self.randomProgram(&rng, buffers: buffers, tables: buffers)
+            let program = Self.randomProgram(&rng, buffers: buffers, tables: buffers,
+                                             ops: linear ? Self.linearOps : Self.ops)
             let initialize = Program(instructions: (0..<buffers).map { Instruction(.copy, $0, [.table($0)]) },
                                      registerCount: buffers, stores: (0..<buffers).map { Store(buffer: $0, register: $0) })
             let population = PopulationPlan(
@@ -53,6 +59,8 @@ import Testing
                 RecorderPlan(name: "b\($0)", kind: .trace(population: 0, buffer: $0, neurons: [], intervalSteps: 1))
             })
             let result = Simulator.run(plan)
+            let compiled = CompiledProgram(program, bufferCount: buffers, tableCount: buffers, stateBuffers: [0, 2])
+            if compiled.instructions.contains(where: { $0.chain == .fold }) { folded += 1 }
             var mismatches = 0
             for n in 0..<size {
                 let before = tables.map { $0[n] }
@@ -66,6 +74,37 @@ import Testing
             #expect(mismatches == 0, "trial \(trial): \(mismatches) mismatches in \(program)")
             if mismatches > 0 { return }
         }
+        // Sums and scalings fold often enough for the comparison to test fold fusion.
+        if linear { #expect(folded > 100, "\(folded) of 300 programs folded") }
+    }
+
+    /// CUBA's exact update, as the planner writes it (every change computed, then added): each state's new value
+    /// becomes one fold — v's of five terms (v·a, ge·b, gi·c, the constant, v) — and each fold stores its state.
+    @Test func aLinearUpdateIsOneFoldPerState() {
+        let (v, ge, gi) = (Operand.buffer(0), Operand.buffer(1), Operand.buffer(2))
+        let update = Program(instructions: [
+            Instruction(.mul, 0, [v, .constant(-0.0049875206)]),
+            Instruction(.mul, 1, [ge, .constant(0.004937935)]),
+            Instruction(.add, 2, [.register(0), .register(1)]),
+            Instruction(.mul, 0, [gi, .constant(0.0049626455)]),
+            Instruction(.add, 1, [.register(2), .register(0)]),
+            Instruction(.add, 0, [.register(1), .constant(-0.00024438853)]),
+            Instruction(.mul, 1, [ge, .constant(-0.019801326)]),
+            Instruction(.mul, 2, [gi, .constant(-0.009950167)]),
+            Instruction(.add, 3, [v, .register(0)]),
+            Instruction(.add, 0, [ge, .register(1)]),
+            Instruction(.add, 1, [gi, .register(2)]),
+        ], registerCount: 4, stores: [Store(buffer: 0, register: 3), Store(buffer: 1, register: 0),
+                                      Store(buffer: 2, register: 1)])
+        let compiled = CompiledProgram(update, bufferCount: 3, tableCount: 0, stateBuffers: [0, 1, 2])
+        let instructions = Array(compiled.instructions)
+        #expect(instructions.count == 3)
+        #expect(instructions.allSatisfy { $0.chain == .fold && $0.sink == .checked })
+        #expect(instructions.map(\.foldCount) == [5, 2, 2])
+        #expect(instructions.map(\.sinkBuffer) == [0, 1, 2])
+        let v5 = instructions[0]
+        #expect((0..<5).map { v5.foldFactors[$0] } == [-0.0049875206, 0.004937935, 0.0049626455, -0.00024438853, 1])
+        #expect(v5.foldTerms[3].kind == .constant && v5.foldTerms[4].reads(.buffer, 0))
     }
 
     /// `v ← v + 1` and `u ← v · 2`: the second instruction reads the old v, so the first cannot store early.
