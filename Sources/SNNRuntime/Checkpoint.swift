@@ -34,7 +34,7 @@ enum Checkpoint {
         var list: [UnsafeMutableRawBufferPointer] = []
         for pop in engine.populations {
             list += [raw(pop.values), raw(pop.refractoryCounter), raw(pop.spikeCounts)]
-            list += pop.rings.map { raw($0.storage) }
+            list += pop.rings.compactMap { $0.storage.map(raw) }
         }
         list += engine.sources.map { raw($0.spikeCounts) }
         for projection in engine.projections { list += projection.views.map { raw($0.weights) } }

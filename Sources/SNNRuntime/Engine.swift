@@ -61,14 +61,15 @@ final class Engine: @unchecked Sendable {
             }
         }
 
-        // Rings: one per (population, buffer) that synapses add to, as deep as the longest delay into it.
+        // Rings: one per (population, buffer) that synapses add to, as deep as the longest delay into it (direct
+        // input, no ring rows, when that is one step).
         for pop in populations {
             let incoming = plan.projections.filter { $0.target == pop.index && !plan.drivesParameters($0) }
             let buffers = Set(incoming.flatMap { $0.effects.map(\.buffer) }).sorted()
             let maxDelay = incoming.map { Swift.max($0.maxDelay, 1) }.max() ?? 1
             pop.rings = buffers.map { b in
                 precondition(b >= 0 && b < pop.bufferCount, "synaptic effect on buffer \(b) of '\(pop.name)'")
-                return DelayRing(buffer: b, maxDelay: maxDelay, padded: pop.padded)
+                return DelayRing(buffer: b, maxDelay: maxDelay, padded: pop.padded, row: pop.buffer(b))
             }
         }
         // Views of learning projections, and of those saved or loaded, keep each synapse's plan index.
@@ -293,7 +294,7 @@ extension Engine {
             PopulationKernel.initialize(pop, context: contexts[0], seed: seed)
             pop.restoreFrozen()
             pop.refractoryCounter.pointer.update(repeating: 0, count: pop.refractoryCounter.count)
-            for ring in pop.rings { ring.storage.pointer.update(repeating: 0, count: ring.storage.count) }
+            for ring in pop.rings { ring.clear() }
         }
         applyCurrents()
         for rule in plasticity {

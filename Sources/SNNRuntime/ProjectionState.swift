@@ -1,7 +1,8 @@
 // ProjectionState: one projection at run time — per worker, a CSR view holding only the synapses whose target
 // that worker owns (rows in source order, synapses in their original order within a row), and the rings its
 // effects add to. Propagation walks the source's spikes of this step in neuron order and scatter-adds
-// weight × scale into the ring row of the arrival step. Since every worker writes only its own targets, and
+// weight × scale into the ring row of the arrival step (or, for direct input, into the buffer itself), unless
+// the target buffer is frozen. Since every worker writes only its own targets, and
 // each target receives its additions in the same order whatever the number of workers, sums are bit-identical
 // for any thread count, without atomics.
 
@@ -81,8 +82,10 @@ final class ProjectionState: @unchecked Sendable {
     let target: Int
     let uniformDelay: Int
     let views: [SynapseView]
-    /// The rings of the effects' buffers (all with the same slot count) and the scales.
+    /// The rings of the effects' buffers (all with the same slot count), whether each drops its input now (a frozen
+    /// buffer), and the scales.
     let effectRings: AlignedBuffer<UnsafeMutablePointer<Float>>
+    let effectDiscards: AlignedBuffer<UnsafeMutablePointer<Bool>>
     let effectScales: AlignedBuffer<Float>
     let effectCount: Int
     let slots: Int
@@ -106,13 +109,15 @@ final class ProjectionState: @unchecked Sendable {
         let effects = drivesParameters ? [] : plan.effects
         effectCount = effects.count
         effectRings = AlignedBuffer(count: effects.count)
+        effectDiscards = AlignedBuffer(count: effects.count)
         effectScales = AlignedBuffer(effects.map(\.scale))
         var slots = 0
         for (e, effect) in effects.enumerated() {
             guard let ring = target.rings.first(where: { $0.buffer == effect.buffer }) else {
                 preconditionFailure("projection '\(plan.name)': no ring for buffer \(effect.buffer)")
             }
-            effectRings[e] = ring.storage.pointer
+            effectRings[e] = ring.cells
+            effectDiscards[e] = ring.discardFlag.pointer
             slots = ring.slots
         }
         self.slots = Swift.max(slots, 1)
@@ -135,7 +140,7 @@ final class ProjectionState: @unchecked Sendable {
         let current = step % slots
         if let offsets = cellOffsets[worker]?.pointer {
             let base = current * padded, wrap = slots * padded
-            for e in 0..<effectCount {
+            for e in 0..<effectCount where !effectDiscards[e].pointee {
                 let ring = effectRings[e], scale = effectScales[e]
                 for k in 0..<count {
                     let row = Int(spikes[k])
@@ -152,7 +157,7 @@ final class ProjectionState: @unchecked Sendable {
             }
         } else {
             let slot = (current + uniformDelay) % slots
-            for e in 0..<effectCount {
+            for e in 0..<effectCount where !effectDiscards[e].pointee {
                 let ring = effectRings[e] + slot * padded
                 let scale = effectScales[e]
                 // One effect per pass over the rows: the common case (one effect) is a single tight loop.
