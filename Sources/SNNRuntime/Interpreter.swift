@@ -119,11 +119,11 @@ enum Interpreter {
             var spiking = SpikeSink(inner: sink, test: test)
             execute(ins, f, constants, &spiking)
             test.anyFired.pointee = spiking.fired
-            return !VectorLoops.anyNonzero(spiking.inner.bad)
+            return !VectorLoops.anyNotFinite(spiking.inner.bad)
         }
         var sink = sink
         execute(ins, f, constants, &sink)
-        return !VectorLoops.anyNonzero(sink.bad)
+        return !VectorLoops.anyNotFinite(sink.bad)
     }
 
     /// One instruction over the block, into `d`. Specialised for each kind of sink.
@@ -271,14 +271,14 @@ enum Interpreter {
         for st in program.stores where !st.fused {
             let src = f.register(st.register)
             let dst = f.buffer(st.buffer)
-            // Non-finite lanes are OR-ed into a mask: a one-cycle dependency, unlike a running sum.
+            // Finite marks are OR-ed: a one-cycle dependency, unlike a running sum.
             var bad = VectorBits()
             switch (st.held ? refractory : nil, st.checked) {
             case (let refractory?, true):
                 for i in 0..<n {
                     let v = src[i].replacing(with: dst[i], where: refractory[i] .> 0)
                     dst[i] = v
-                    bad |= VectorLoops.notFinite(v)
+                    bad |= VectorLoops.finiteMark(v)
                 }
             case (let refractory?, false):
                 for i in 0..<n { dst[i] = src[i].replacing(with: dst[i], where: refractory[i] .> 0) }
@@ -286,12 +286,12 @@ enum Interpreter {
                 for i in 0..<n {
                     let v = src[i]
                     dst[i] = v
-                    bad |= VectorLoops.notFinite(v)
+                    bad |= VectorLoops.finiteMark(v)
                 }
             case (nil, false):
                 for i in 0..<n { dst[i] = src[i] }
             }
-            if VectorLoops.anyNonzero(bad) { finite = false }
+            if VectorLoops.anyNotFinite(bad) { finite = false }
         }
         return finite
     }

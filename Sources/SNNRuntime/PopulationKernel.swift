@@ -59,11 +59,12 @@ enum PopulationKernel {
             if let fused {
                 if fused.anyFired.pointee {
                     // Counted down already: refractory in this step where the counter is now above −1.
-                    let v = frame.buffer(pop.fusedThreshold!.buffer)
-                    count = compact(pop, frame, refractory: refractory, above: -1, countdown: nil, list: list,
-                                    count: count) {
-                        VectorLoops.bits(VectorLoops.compare(fused.op, v[$0], fused.threshold))
+                    let v = frame.buffer(pop.fusedThreshold!.buffer), t = fused.threshold
+                    func run(_ fired: (Int) -> Mask) -> Int {
+                        compact(pop, frame, refractory: refractory, above: -1, countdown: nil, list: list,
+                                count: count) { VectorLoops.bits(fired($0)) }
                     }
+                    count = fused.op == .gt ? run { v[$0] .> t } : run { v[$0] .>= t }
                 }
             } else {
                 count = threshold(pop, frame, refractory: refractory, countdown: countdown, list: list, count: count)
@@ -235,8 +236,8 @@ enum PopulationKernel {
     @inline(__always)
     static func allFinite(_ values: UnsafePointer<Vector>, _ vectors: Int) -> Bool {
         var bad = VectorBits()
-        for i in 0..<vectors { bad |= VectorLoops.notFinite(values[i]) }
-        return !VectorLoops.anyNonzero(bad)
+        for i in 0..<vectors { bad |= VectorLoops.finiteMark(values[i]) }
+        return !VectorLoops.anyNotFinite(bad)
     }
 
     /// After a failed block check: the first neuron (then buffer) of the block that is not finite. A false alarm
