@@ -218,31 +218,48 @@ enum Interpreter {
     }
 
     /// A fold (see FoldFusion): `x0·k0 + x1·k1 + …` evaluated left to right, each term's values read by index (a
-    /// constant term's from the block of ones in the constant pool) and its factor held in a register.
+    /// constant term's from the block of ones in the constant pool) and its factor held in a register. A first or
+    /// last term with factor 1 (`ge + ge·k`, `… + v`) skips its multiplication, which changes no bit.
     @inline(__always)
     static func fold<S: VectorSink>(_ ins: UnsafePointer<CompiledInstruction>, _ f: BlockFrame,
                                     _ constants: UnsafePointer<Vector>, _ d: inout S) {
-        @inline(__always)
-        func term(_ j: Int) -> (x: UnsafePointer<Vector>, k: Vector) {
-            let o = ins.pointee.foldTerms[j]
-            let x = o.kind == .constant ? constants + Int(o.index) : f.resolve(o).pointer!
-            return (x, Vector(repeating: ins.pointee.foldFactors[j]))
-        }
         let n = f.vectors, count = Int(ins.pointee.foldCount)
-        let t0 = term(0), t1 = term(1)
-        let s2 = FoldNext(before: FoldFirst(x: t0.x, k: t0.k), x: t1.x, k: t1.k)
-        if count == 2 { return VectorLoops.fold(n, &d, s2) }
-        let t2 = term(2)
-        let s3 = FoldNext(before: s2, x: t2.x, k: t2.k)
-        if count == 3 { return VectorLoops.fold(n, &d, s3) }
-        let t3 = term(3)
-        let s4 = FoldNext(before: s3, x: t3.x, k: t3.k)
-        if count == 4 { return VectorLoops.fold(n, &d, s4) }
-        let t4 = term(4)
-        let s5 = FoldNext(before: s4, x: t4.x, k: t4.k)
-        if count == 5 { return VectorLoops.fold(n, &d, s5) }
-        let t5 = term(5)
-        VectorLoops.fold(n, &d, FoldNext(before: s5, x: t5.x, k: t5.k))
+        @inline(__always)
+        func x(_ j: Int) -> UnsafePointer<Vector> {
+            let o = ins.pointee.foldTerms[j]
+            return o.kind == .constant ? constants + Int(o.index) : f.resolve(o).pointer!
+        }
+        @inline(__always)
+        func k(_ j: Int) -> Vector { Vector(repeating: ins.pointee.foldFactors[j]) }
+        @inline(__always)
+        func isUnit(_ j: Int) -> Bool { ins.pointee.foldFactors[j] == 1 }
+        /// Adds the last term to the terms before it and runs the loop.
+        @inline(__always)
+        func finish<P: FoldPartial>(_ p: P) {
+            let last = count - 1
+            if isUnit(last) {
+                VectorLoops.fold(n, &d, FoldNextUnit(before: p, x: x(last)))
+            } else {
+                VectorLoops.fold(n, &d, FoldNext(before: p, x: x(last), k: k(last)))
+            }
+        }
+        /// Adds the middle terms (1 ..< count − 1) to the first.
+        @inline(__always)
+        func middle<P: FoldPartial>(_ p: P) {
+            switch count {
+            case 2: finish(p)
+            case 3: finish(FoldNext(before: p, x: x(1), k: k(1)))
+            case 4: finish(FoldNext(before: FoldNext(before: p, x: x(1), k: k(1)), x: x(2), k: k(2)))
+            case 5:
+                finish(FoldNext(before: FoldNext(before: FoldNext(before: p, x: x(1), k: k(1)), x: x(2), k: k(2)),
+                                x: x(3), k: k(3)))
+            default:
+                finish(FoldNext(before: FoldNext(before: FoldNext(before: FoldNext(before: p, x: x(1), k: k(1)),
+                                                                  x: x(2), k: k(2)), x: x(3), k: k(3)),
+                                x: x(4), k: k(4)))
+            }
+        }
+        if isUnit(0) { middle(FoldFirstUnit(x: x(0))) } else { middle(FoldFirst(x: x(0), k: k(0))) }
     }
 
     /// Random draws lane by lane, each keyed by (seed, stream, step, neuron) — the shared part of the key hashed

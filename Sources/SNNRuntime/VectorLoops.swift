@@ -148,6 +148,19 @@ struct FoldFirst: FoldPartial {
     @inline(__always) func value(_ i: Int) -> Vector { x[i] * k }
 }
 
+/// A first term with factor 1: x (x·1 is x, bit for bit).
+struct FoldFirstUnit: FoldPartial {
+    let x: UnsafePointer<Vector>
+    @inline(__always) func value(_ i: Int) -> Vector { x[i] }
+}
+
+/// The terms before, plus a term with factor 1.
+struct FoldNextUnit<Before: FoldPartial>: FoldPartial {
+    let before: Before
+    let x: UnsafePointer<Vector>
+    @inline(__always) func value(_ i: Int) -> Vector { before.value(i) + x[i] }
+}
+
 /// The terms before, plus x·k (rounded separately: never a fused multiply-add).
 struct FoldNext<Before: FoldPartial>: FoldPartial {
     let before: Before
@@ -256,9 +269,13 @@ enum VectorLoops {
         }
     }
 
+    /// On a local copy of the sink: fold loops nested in generic helpers otherwise keep its running values (NaN
+    /// marks, a threshold's maximum) in memory.
     @inline(__always)
     static func fold<S: VectorSink, P: FoldPartial>(_ n: Int, _ d: inout S, _ sum: P) {
-        for i in 0..<n { d.put(i, sum.value(i)) }
+        var sink = d
+        for i in 0..<n { sink.put(i, sum.value(i)) }
+        d = sink
     }
 
     /// `select a b c`: b where a ≠ 0, else c. Rare enough for one generic loop.
