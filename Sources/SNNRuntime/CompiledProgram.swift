@@ -109,6 +109,8 @@ final class CompiledProgram: @unchecked Sendable {
     let stores: UnsafeMutableBufferPointer<CompiledStore>
     let registerCount: Int
     let result: Int?
+    /// Whether any store is left for `Interpreter.store` (not fused into its instruction).
+    let hasSeparateStores: Bool
     /// One broadcast vector per constant operand, for loops that read every operand through a pointer.
     let constants: UnsafeMutablePointer<Vector>
     let constantCount: Int
@@ -190,6 +192,7 @@ final class CompiledProgram: @unchecked Sendable {
         self.stores = .allocate(capacity: stores.count)
         _ = self.stores.initialize(from: stores)
         self.registerCount = registers
+        hasSeparateStores = stores.contains { !$0.fused }
         self.result = program.result
         self.readBuffers = reads.sorted()
         self.readTables = tableReads.sorted()
@@ -313,5 +316,6 @@ final class CompiledProgram: @unchecked Sendable {
     }
 
     var isEmpty: Bool { instructions.isEmpty && stores.isEmpty }
+
     var storedBuffers: Set<Int> { Set(stores.map(\.buffer)) }
 }

@@ -50,7 +50,9 @@ enum PopulationKernel {
             }
             frame.spikeTest = fused
             var finite = Interpreter.run(pop.update, frame)
-            if !Interpreter.store(pop.update, frame, refractory: refractory) { finite = false }
+            if pop.update.hasSeparateStores && !Interpreter.store(pop.update, frame, refractory: refractory) {
+                finite = false
+            }
             frame.refractory = nil
             frame.spikeTest = nil
             for b in pop.unstoredStateBuffers where !allFinite(frame.buffer(b), frame.vectors) { finite = false }
