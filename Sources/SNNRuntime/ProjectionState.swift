@@ -4,7 +4,8 @@
 // weight × scale into the ring row of the arrival step (or, for direct input, into the buffer itself), unless
 // the target buffer is frozen. Since every worker writes only its own targets, and
 // each target receives its additions in the same order whatever the number of workers, sums are bit-identical
-// for any thread count, without atomics.
+// for any thread count, without atomics. A projection whose weights are all the same and never change (it
+// neither learns nor has its weights loaded) propagates from the targets alone, half the memory traffic.
 
 import SNNPlan
 
@@ -82,6 +83,8 @@ final class ProjectionState: @unchecked Sendable {
     let target: Int
     let uniformDelay: Int
     let views: [SynapseView]
+    /// Every synapse's weight, when all are equal (bit for bit) and `learns` is false; nil otherwise.
+    let uniformWeight: Float?
     /// The rings of the effects' buffers (all with the same slot count), whether each drops its input now (a frozen
     /// buffer), and the scales.
     let effectRings: AlignedBuffer<UnsafeMutablePointer<Float>>
@@ -106,6 +109,8 @@ final class ProjectionState: @unchecked Sendable {
                      "projection '\(plan.name)': \(plan.rowStart.count - 1) rows for \(sourceSize) sources")
         uniformDelay = Swift.max(Int(plan.uniformDelay), 1)
         views = SynapseView.split(plan, targetSize: target.size, workers: workers, keepOrigin: learns)
+        let first = plan.weights.first
+        uniformWeight = !learns && plan.weights.allSatisfy { $0.bitPattern == first?.bitPattern } ? first : nil
         let effects = drivesParameters ? [] : plan.effects
         effectCount = effects.count
         effectRings = AlignedBuffer(count: effects.count)
@@ -161,6 +166,14 @@ final class ProjectionState: @unchecked Sendable {
                 let ring = effectRings[e] + slot * padded
                 let scale = effectScales[e]
                 // One effect per pass over the rows: the common case (one effect) is a single tight loop.
+                if let weight = uniformWeight {
+                    let value = weight * scale
+                    for k in 0..<count {
+                        let row = Int(spikes[k])
+                        for s in Int(rowStart[row])..<Int(rowStart[row + 1]) { ring[Int(targets[s])] += value }
+                    }
+                    continue
+                }
                 for k in 0..<count {
                     let row = Int(spikes[k])
                     let start = Int(rowStart[row]), end = Int(rowStart[row + 1])

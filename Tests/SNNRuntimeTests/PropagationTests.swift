@@ -69,6 +69,39 @@ import Testing
         #expect(result.recordings[0].traceValues == [0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2])
     }
 
+    /// A projection whose weights are all equal propagates without reading them; its sums must be those of the
+    /// general path bit for bit. Plan B differs only in the weight of one synapse onto neuron 63, which keeps it on
+    /// the general path; every other neuron must see the same values.
+    @Test(arguments: [1, 2])
+    func uniformWeightsAddWhatTheGeneralPathAdds(threads: Int) {
+        let sources = 40, targets = 64
+        var rowStart: [Int32] = [0], targetList: [Int32] = []
+        for s in 0..<sources {
+            for t in 0..<63 where (s * 7 + t * 3) % 5 != 0 { targetList.append(Int32(t)) }
+            if s == 0 { targetList.append(63) }
+            rowStart.append(Int32(targetList.count))
+        }
+        func run(oddWeight: Float) -> [Float] {
+            var weights = [Float](repeating: 0.37, count: targetList.count)
+            weights[Int(rowStart[1]) - 1] = oddWeight
+            let projection = ProjectionPlan(name: "p", source: .source(0), target: 0, rowStart: rowStart,
+                                            targets: targetList, weights: weights, delays: [], uniformDelay: 1,
+                                            effects: [SynapticEffect(buffer: 0, scale: 1.3)])
+            let plan = ExecutionPlan(dt: 1e-4, steps: 300, seed: 4, populations: [Self.target(size: targets)],
+                                     sources: [SourcePlan(name: "in", size: sources, kind: .poisson(rates: [400]))],
+                                     projections: [projection], recorders: [
+                                        RecorderPlan(name: "x", kind: .trace(population: 0, buffer: 0,
+                                                                              neurons: Array(0..<63), intervalSteps: 1)),
+                                     ])
+            var options = RunOptions(threads: threads)
+            options.exactThreadCount = true
+            return Simulator.run(plan, options: options).recordings[0].traceValues
+        }
+        let uniform = run(oddWeight: 0.37), general = run(oddWeight: 0.5)
+        #expect(uniform.last! > 100, "the sources fired")
+        #expect(uniform.map(\.bitPattern) == general.map(\.bitPattern))
+    }
+
     @Test(arguments: [false, true])
     func randomSourcesFireAtTheirRate(bernoulli: Bool) {
         let rates = (0..<1000).map { Float($0 < 500 ? 20 : 80) }
