@@ -18,6 +18,8 @@ final class SynapseView: @unchecked Sendable {
     let delays: AlignedBuffer<UInt16>?
     /// Each synapse's index in the plan, kept for learning projections only (to write weights back in order).
     let origin: AlignedBuffer<Int32>?
+    /// What propagation's early reads of rows read (kept so that they are not optimised away).
+    var touched: Int32 = 0
 
     init(rowStart: AlignedBuffer<Int32>, targets: AlignedBuffer<Int32>, weights: AlignedBuffer<Float>,
          delays: AlignedBuffer<UInt16>?, origin: AlignedBuffer<Int32>? = nil) {
@@ -29,6 +31,14 @@ final class SynapseView: @unchecked Sendable {
     }
 
     var synapseCount: Int { targets.count }
+
+    /// The first target of `row` (of the last synapse when the row is empty; 0 without synapses): read to bring
+    /// the row into cache.
+    @inline(__always)
+    func firstTarget(of row: Int) -> Int32 {
+        let count = targets.count
+        return count == 0 ? 0 : targets.pointer[Swift.min(Int(rowStart.pointer[row]), count - 1)]
+    }
 
     /// Splits a projection's synapses between workers by the owner of their target.
     static func split(_ plan: ProjectionPlan, targetSize: Int, workers: Int, keepOrigin: Bool = false) -> [SynapseView] {
@@ -82,6 +92,8 @@ final class ProjectionState: @unchecked Sendable {
     let sourceSize: Int
     let target: Int
     let uniformDelay: Int
+    /// How many spikes ahead propagation reads a row's first synapse.
+    static let ahead = 8
     let views: [SynapseView]
     /// Every synapse's weight, when all are equal (bit for bit) and `learns` is false; nil otherwise.
     let uniformWeight: Float?
@@ -165,20 +177,26 @@ final class ProjectionState: @unchecked Sendable {
             for e in 0..<effectCount where !effectDiscards[e].pointee {
                 let ring = effectRings[e] + slot * padded
                 let scale = effectScales[e]
-                // One effect per pass over the rows: the common case (one effect) is a single tight loop.
+                // One effect per pass over the rows: the common case (one effect) is a single tight loop. Each
+                // row's first synapse `ahead` spikes later is read early, so that its cache miss (and its row
+                // start's) overlaps this row's work instead of stalling the next one.
+                var touched: Int32 = 0
                 if let weight = uniformWeight {
                     let value = weight * scale
                     for k in 0..<count {
+                        if k + Self.ahead < count { touched ^= view.firstTarget(of: Int(spikes[k + Self.ahead])) }
                         let row = Int(spikes[k])
                         for s in Int(rowStart[row])..<Int(rowStart[row + 1]) { ring[Int(targets[s])] += value }
                     }
-                    continue
+                } else {
+                    for k in 0..<count {
+                        if k + Self.ahead < count { touched ^= view.firstTarget(of: Int(spikes[k + Self.ahead])) }
+                        let row = Int(spikes[k])
+                        let start = Int(rowStart[row]), end = Int(rowStart[row + 1])
+                        for s in start..<end { ring[Int(targets[s])] += weights[s] * scale }
+                    }
                 }
-                for k in 0..<count {
-                    let row = Int(spikes[k])
-                    let start = Int(rowStart[row]), end = Int(rowStart[row + 1])
-                    for s in start..<end { ring[Int(targets[s])] += weights[s] * scale }
-                }
+                view.touched = touched
             }
             for k in 0..<count {
                 let row = Int(spikes[k])
