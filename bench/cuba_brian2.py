@@ -1,9 +1,10 @@
-"""bench/cuba_brian2.py N P DEVICE [REPEATS] — the CUBA benchmark (Brette et al. 2007, benchmark 2) in Brian 2,
+"""bench/cuba_brian2.py N P DEVICE [REPEATS [THREADS]] — the CUBA benchmark (Brette et al. 2007, benchmark 2) in Brian 2,
 the same network as Examples/cuba.snn: N neurons (80% excitatory), connection probability P, 1 s at dt = 0.1 ms,
 exact integration. DEVICE is `cpp_standalone` or `runtime` (Cython). Prints one JSON line: the simulation time
 (the `run` alone: for standalone, the C++ run; for runtime, the wall time of `run`), spikes and rates. With
 REPEATS > 1 (standalone only), the compiled program runs that many times in all: `simulation_s` is the best,
-`simulation_median_s` the median, `simulation_runs_s` every run."""
+`simulation_median_s` the median, `simulation_runs_s` every run. THREADS > 1 (standalone only) runs Brian's
+OpenMP code on that many threads."""
 import json
 import os
 import statistics
@@ -17,9 +18,12 @@ from brian2 import (NeuronGroup, SpikeMonitor, Synapses, defaultclock, device, m
 
 n, p, mode = int(sys.argv[1]), float(sys.argv[2]), sys.argv[3]
 repeats = int(sys.argv[4]) if len(sys.argv) > 4 else 1
+threads = int(sys.argv[5]) if len(sys.argv) > 5 else 1
 directory = tempfile.mkdtemp(prefix="cuba_brian2_") if mode == "cpp_standalone" else None
 if mode == "cpp_standalone":
     set_device("cpp_standalone", directory=directory)
+    if threads > 1:
+        prefs.devices.cpp_standalone.openmp_threads = threads
 else:
     prefs.codegen.target = "cython"
 seed(1)
@@ -49,7 +53,7 @@ if mode == "cpp_standalone":
         subprocess.run(["./main"], cwd=directory, check=True, stdout=subprocess.DEVNULL)
         with open(os.path.join(directory, "results", "last_run_info.txt")) as info:
             runs.append(float(info.read().split()[0]))
-print(json.dumps({"simulator": "brian2 " + mode, "neurons": n, "synapses": int(len(Ce) + len(Ci)),
+print(json.dumps({"simulator": "brian2 " + mode, "threads": threads, "neurons": n, "synapses": int(len(Ce) + len(Ci)),
                   "simulation_s": min(runs), "simulation_median_s": statistics.median(runs),
                   "simulation_runs_s": runs, "wall_s": wall, "spikes": int(spikes.num_spikes),
                   "rate_hz": spikes.num_spikes / n / 1.0}))

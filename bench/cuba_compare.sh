@@ -6,8 +6,8 @@
 # (SNNC_TARGET_CPU=native). Brian 2 and NEST run from .venv when it exists:
 #   python3 -m venv .venv && .venv/bin/pip install "numpy<2.4" brian2 nest-simulator
 # A shared VM's speed swings by tens of percent from one second to the next, so snnc (1 and 2 threads, runs
-# interleaved) and Brian 2's compiled standalone program each run REPEATS times (default 7): the table gives
-# the best and the median, and the ratios for both. Brian 2's runtime mode and NEST run once (they are 10-60x
+# interleaved) and Brian 2's compiled standalone program (1 thread, then 2 OpenMP threads) each run REPEATS times
+# (default 7): the table gives the best and the median, and the ratios for both. Brian 2's runtime mode and NEST run once (they are 10-60x
 # slower; their ratios are not close calls).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,6 +49,12 @@ for size in 4000 40000; do
             r=$(echo "$line" | field "['rate_hz']")
             printf "brian2 standalone  %8.4f / %8.4f s   rate %.2f Hz   snnc (1 thread) is %sx / %sx faster\n" \
                 "$t" "$m" "$r" "$(ratio "$t" "$one")" "$(ratio "$m" "$one_median")"
+            line=$("$python" bench/cuba_brian2.py "$size" "$p" cpp_standalone "$repeats" 2 2>/dev/null | tail -1) || line=""
+            if [ -n "$line" ]; then
+                t2=$(echo "$line" | field "['simulation_s']"); m2=$(echo "$line" | field "['simulation_median_s']")
+                printf "  … on 2 threads   %8.4f / %8.4f s   (%sx / %sx over 1 thread; snnc on 2 is %sx / %sx faster)\n" \
+                    "$t2" "$m2" "$(ratio "$t" "$t2")" "$(ratio "$m" "$m2")" "$(ratio "$t2" "$two")" "$(ratio "$m2" "$two_median")"
+            fi
         fi
         line=$("$python" bench/cuba_brian2.py "$size" "$p" runtime 2>/dev/null | tail -1) || line=""
         if [ -n "$line" ]; then
