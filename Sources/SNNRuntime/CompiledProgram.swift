@@ -19,7 +19,7 @@
 // writes the buffer that a `buffer > constant` (or ≥) spike condition tests also tests it, on the values it
 // stores, and counts the refractory steps down — when no later instruction or store holds refractory neurons, so
 // nothing reads the counters after it. The threshold pass is then a compaction of the blocks where something
-// fired (about half of CUBA's blocks of 1,024 neurons in a step).
+// fired (most of CUBA's blocks of 2,048 neurons in a step).
 
 import SNNPlan
 

@@ -107,6 +107,33 @@ import Testing
         #expect(v5.foldTerms[3].kind == .constant && v5.foldTerms[4].reads(.buffer, 0))
     }
 
+    /// `r1 = r0·2` cannot move to the sum that reads it when r0 is rewritten in between: no fold forms, and the
+    /// stored value is b0 + 2·b1, not b0 + 2·b2.
+    @Test func aProducerDoesNotFoldPastARewriteOfItsOperand() {
+        let update = Program(instructions: [
+            Instruction(.copy, 0, [.buffer(1)]),
+            Instruction(.mul, 1, [.register(0), .constant(2)]),
+            Instruction(.copy, 0, [.buffer(2)]),
+            Instruction(.add, 2, [.buffer(0), .register(1)]),
+            Instruction(.add, 3, [.register(2), .register(0)]),
+        ], registerCount: 4, stores: [Store(buffer: 0, register: 2), Store(buffer: 3, register: 3)])
+        let compiled = CompiledProgram(update, bufferCount: 4, tableCount: 0, stateBuffers: [0])
+        #expect(!compiled.instructions.contains { $0.chain == .fold })
+        let population = PopulationPlan(
+            name: "p", model: "m", size: 1,
+            buffers: (0..<4).map { BufferPlan(name: "b\($0)", kind: .state) },
+            tables: [[10], [3], [100], [0]],
+            initialize: Program(instructions: (0..<4).map { Instruction(.copy, $0, [.table($0)]) }, registerCount: 4,
+                                stores: (0..<4).map { Store(buffer: $0, register: $0) }),
+            update: update, threshold: nil, reset: Program(), refractory: .none, method: "test")
+        let plan = ExecutionPlan(dt: 1e-4, steps: 1, seed: 1, populations: [population], recorders: [0, 3].map {
+            RecorderPlan(name: "b\($0)", kind: .trace(population: 0, buffer: $0, neurons: [0], intervalSteps: 1))
+        })
+        let result = Simulator.run(plan)
+        #expect(result.recordings[0].traceValues == [16])
+        #expect(result.recordings[1].traceValues == [116])
+    }
+
     /// `v ← v + 1` and `u ← v · 2`: the second instruction reads the old v, so the first cannot store early.
     @Test func storesWaitForEveryInstructionThatReadsTheOldValue() {
         let update = Program(instructions: [
