@@ -99,6 +99,41 @@ import Testing
         #expect(a != plan.projections[0].weights, "the weights learned nothing")
     }
 
+    /// Weights are normalised once per sample, before its first presentation (boosted repeats learn on from
+    /// there): a silent target sees the sample 10 times (2 regular spikes per source each), each pre spike adds
+    /// 0.01, so each of its 4 weights ends at 1/4 + 10 · 2 · 0.01 = 0.45 (0.27 if every repeat were normalised).
+    @Test func weightsAreNormalisedOncePerSample() throws {
+        let text = """
+            dataset iris = csv("iris.csv", label = species, normalize = minmax)
+            input x = regular(rate = iris.features * 0 Hz + 100 Hz)
+            population out = lif(tau_m = 10 ms, v_th = 10 V)[2]
+            rule grow {
+              synaptic w = 0
+              on pre { w = w + 0.01 }
+            }
+            connect x -> out: all_to_all, weight = 0.5
+              learn grow
+              normalize incoming to 1
+              on spike { v += w * 1 mV }
+            train on iris, epochs = 1, samples = 1, dt = 1 ms {
+              present 20 ms, rest 10 ms
+              boost input rate by 0 Hz while spike_count(out) < 1
+            }
+            record weights of x -> out
+            """
+        let folder = try ExperimentTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try experiment(text, folder: folder)
+        #expect(result.failure == nil, "\(result.failure ?? "")")
+        #expect(result.trainings.map(\.extraPresentations) == [9])
+        #expect(result.run.sourceSpikeCounts[0] == [20, 20, 20, 20])
+        guard case .weights(_, _, let values) = result.run.recordings[0] else {
+            Issue.record("no weight recording")
+            return
+        }
+        #expect(values.count == 8 && values.allSatisfy { abs($0 - 0.45) < 1e-6 }, "\(values)")
+    }
+
     /// A whole unsupervised experiment — per-synapse delays, normalisation, boosting, training with batched rows and
     /// columns, label assignment, voting, saved weights — gives the same spikes, labels, predictions and weights on
     /// 1 and 3 worker threads (each of the 3 owns one block of 16 excitatory neurons).
