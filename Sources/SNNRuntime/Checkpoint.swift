@@ -1,9 +1,10 @@
 // Checkpoint: a training run saved between two samples, so that a killed run resumes to the same result as an
 // uninterrupted one. The file ("SNNK", version u32, model hash u64, then the runner's state as JSON and every
 // mutable buffer of the network as raw bytes, each with its byte count) holds: the populations' state,
-// refractory counters, spike counts and delay rings; the sources' spike counts; every worker's weights; the
-// learning rules' traces and per-synapse variables with their last-update steps. Random draws are keyed by
-// step, so nothing else is needed. The buffers depend on the thread count, which must match when resuming.
+// refractory counters, spike counts and delay rings (not direct input's, which lives in the state); the sources'
+// spike counts; every worker's weights; the learning rules' traces and per-synapse variables with their
+// last-update steps. Random draws are keyed by step, so nothing else is needed. The buffers depend on the thread
+// count, which must match when resuming.
 // Written atomically (temporary file, then rename).
 
 import Foundation
@@ -24,7 +25,8 @@ public struct CheckpointOptions: Sendable {
 
 enum Checkpoint {
     static let magic: [UInt8] = Array("SNNK".utf8)
-    static let version: UInt32 = 1
+    /// 2: direct input (one-step delays) has no ring rows to save.
+    static let version: UInt32 = 2
 
     /// Every buffer the network changes while it runs, in a fixed order.
     static func buffers(_ engine: Engine) -> [UnsafeMutableRawBufferPointer] {
