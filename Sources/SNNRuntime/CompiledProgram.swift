@@ -78,16 +78,13 @@ struct CompiledInstruction {
 
     /// Whether any operand — the instruction's own, a fused chain's or pair's, a fold's terms — reads it.
     func reads(_ kind: CompiledOperand.Kind, _ index: Int) -> Bool {
-        if chain == .fold {
-            return (0..<Int(foldCount)).contains { foldTerms[$0].reads(kind, index) }
-        }
-        let own = [a, b, c].prefix(op.arity).contains { $0.reads(kind, index) }
+        func any(_ operands: [CompiledOperand]) -> Bool { operands.contains { $0.reads(kind, index) } }
+        let own = Array([a, b, c].prefix(op.arity))
         switch chain {
-        case .none, .fold: return own
-        case .left, .right: return own || innerA.reads(kind, index) || innerB.reads(kind, index)
-        case .both:
-            return own || innerA.reads(kind, index) || innerB.reads(kind, index) || pairA.reads(kind, index)
-                || pairB.reads(kind, index)
+        case .none: return any(own)
+        case .left, .right: return any(own + [innerA, innerB])
+        case .both: return any(own + [innerA, innerB, pairA, pairB])
+        case .fold: return (0..<Int(foldCount)).contains { foldTerms[$0].reads(kind, index) }
         }
     }
 
@@ -316,6 +313,5 @@ final class CompiledProgram: @unchecked Sendable {
     }
 
     var isEmpty: Bool { instructions.isEmpty && stores.isEmpty }
-
     var storedBuffers: Set<Int> { Set(stores.map(\.buffer)) }
 }

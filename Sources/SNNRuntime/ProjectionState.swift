@@ -2,10 +2,10 @@
 // that worker owns (rows in source order, synapses in their original order within a row), and the rings its
 // effects add to. Propagation walks the source's spikes of this step in neuron order and scatter-adds
 // weight × scale into the ring row of the arrival step (or, for direct input, into the buffer itself), unless
-// the target buffer is frozen. Since every worker writes only its own targets, and
-// each target receives its additions in the same order whatever the number of workers, sums are bit-identical
-// for any thread count, without atomics. A projection whose weights are all the same and never change (it
-// neither learns nor has its weights loaded) propagates from the targets alone, half the memory traffic.
+// the target buffer is frozen. Since every worker writes only its own targets, and each target receives its
+// additions in the same order whatever the number of workers, sums are bit-identical for any thread count,
+// without atomics. A projection whose weights are all the same and never change (it neither learns nor has its
+// weights loaded) propagates from the targets alone, half the memory traffic.
 
 import SNNPlan
 
@@ -181,18 +181,14 @@ final class ProjectionState: @unchecked Sendable {
                 // row's first synapse `ahead` spikes later is read early, so that its cache miss (and its row
                 // start's) overlaps this row's work instead of stalling the next one.
                 var touched: Int32 = 0
-                if let weight = uniformWeight {
-                    let value = weight * scale
-                    for k in 0..<count {
-                        if k + Self.ahead < count { touched ^= view.firstTarget(of: Int(spikes[k + Self.ahead])) }
-                        let row = Int(spikes[k])
-                        for s in Int(rowStart[row])..<Int(rowStart[row + 1]) { ring[Int(targets[s])] += value }
-                    }
-                } else {
-                    for k in 0..<count {
-                        if k + Self.ahead < count { touched ^= view.firstTarget(of: Int(spikes[k + Self.ahead])) }
-                        let row = Int(spikes[k])
-                        let start = Int(rowStart[row]), end = Int(rowStart[row + 1])
+                let uniformValue = uniformWeight.map { $0 * scale }
+                for k in 0..<count {
+                    if k + Self.ahead < count { touched ^= view.firstTarget(of: Int(spikes[k + Self.ahead])) }
+                    let row = Int(spikes[k])
+                    let start = Int(rowStart[row]), end = Int(rowStart[row + 1])
+                    if let value = uniformValue {
+                        for s in start..<end { ring[Int(targets[s])] += value }
+                    } else {
                         for s in start..<end { ring[Int(targets[s])] += weights[s] * scale }
                     }
                 }
