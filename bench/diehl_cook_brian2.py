@@ -5,7 +5,11 @@ The authors' Brian 1 code integrates the conductance-based neurons with forward 
 non-linear equations unless told otherwise), so this port does too; its STDP reads the presynaptic trace as the
 synapse sees it after the connection's delay (Brian 1's C STDP with a DelayConnection), which Brian 2's
 `on_pre` with per-synapse event-driven traces does exactly. The `timer` variable of the original is left out:
-with `brian_no_units` it re-armed the threshold after one step, so the 5 ms refractory period alone holds.
+with `brian_no_units` it re-armed the threshold after one step, so the 5 ms refractory period alone holds. That
+period only blocks the threshold: Brian 1.4 holds a variable at its reset value during the refractory period
+only when the reset is a single `v = value` (class `Reset`), and the excitatory reset of the code is a string
+that also raises theta and zeroes the timer, so v integrates from the reset on at once. Here that is Brian 2's
+`refractory` without `(unless refractory)` on v. The inhibitory reset is `v = v_reset_i`, which Brian 1 holds.
 
 Trains on the first SAMPLES training images (350 ms + 150 ms rest, input rate pixel/4 Hz, raised by pixel/8 Hz
 while fewer than 5 excitatory spikes, weights normalised to 78 per neuron before every presentation) and prints
@@ -47,7 +51,7 @@ def main():
     n_input, n_e = 784, 100
 
     exc = NeuronGroup(n_e, """
-        dv/dt = ((-65*mV - v) + ge * (-v) + gi * (-100*mV - v)) / (100*ms) : volt (unless refractory)
+        dv/dt = ((-65*mV - v) + ge * (-v) + gi * (-100*mV - v)) / (100*ms) : volt
         dge/dt = -ge / (1*ms) : 1
         dgi/dt = -gi / (2*ms) : 1
         dtheta/dt = -theta / (1e7*ms) : volt

@@ -34,7 +34,7 @@ text = re.sub(r"evaluate on mnist_test.*?\n}\n", "", text, flags=re.S)
 text = re.sub(r"save weights .*\n", f"record theta of exc with interval = 500 ms\nrecord weights of pixels -> exc\n", text)
 assert f"samples = {samples}" in text and "evaluate" not in text, "Examples/diehl_cook_100.snn changed; update this script"
 open(f"{work}/exp_euler.snn", "w").write(text)
-euler = text.replace("  refractory 5 ms\n", "  refractory 5 ms\n  method = euler\n").replace("  refractory 2 ms\n", "  refractory 2 ms\n  method = euler\n")
+euler = text.replace("timer = 0 ms\n", "timer = 0 ms\n  method = euler\n").replace("  refractory 2 ms\n", "  refractory 2 ms\n  method = euler\n")
 assert euler.count("method = euler") == 2
 open(f"{work}/euler.snn", "w").write(euler)
 PY
