@@ -3,7 +3,7 @@
 // mutable buffer of the network as raw bytes, each with its byte count) holds: the populations' state,
 // refractory counters, spike counts and delay rings (not direct input's, which lives in the state); the sources'
 // spike counts; every worker's weights; the learning rules' traces and per-synapse variables with their
-// last-update steps. Random draws are keyed by step, so nothing else is needed. The buffers depend on the thread
+// last-update steps, and their record of recent presynaptic activity (PresynapticHistory). Random draws are keyed by step, so nothing else is needed. The buffers depend on the thread
 // count, which must match when resuming.
 // Written atomically (temporary file, then rename).
 
@@ -25,8 +25,9 @@ public struct CheckpointOptions: Sendable {
 
 enum Checkpoint {
     static let magic: [UInt8] = Array("SNNK".utf8)
-    /// 2: direct input (one-step delays) has no ring rows to save.
-    static let version: UInt32 = 2
+    /// 2: direct input (one-step delays) has no ring rows to save. 3: the record of recent presynaptic activity of
+    /// learning synapses with longer delays.
+    static let version: UInt32 = 3
 
     /// Every buffer the network changes while it runs, in a fixed order.
     static func buffers(_ engine: Engine) -> [UnsafeMutableRawBufferPointer] {
@@ -46,6 +47,9 @@ enum Checkpoint {
                 list += store.variables.dropFirst().map(raw)
                 if let last = store.lastUpdate { list.append(raw(last)) }
                 list += store.preTraces.map(raw)
+                if let history = store.history {
+                    list += history.traces.map(raw) + [raw(history.spikes), raw(history.spikeCounts), raw(history.lastStep)]
+                }
             }
         }
         return list

@@ -288,7 +288,8 @@ extension Engine {
 
     /// Puts every population back to its initial values (the same draws as at the start; frozen buffers keep
     /// theirs), with empty delay rings and no refractoriness, and the learning rules' traces back to their initial
-    /// values: a sample presented without a rest period before it starts from a fresh network.
+    /// values (no presynaptic spike still on its way to a learning synapse): a sample presented without a rest
+    /// period before it starts from a fresh network.
     func resetState() {
         for pop in populations {
             PopulationKernel.initialize(pop, context: contexts[0], seed: seed)
@@ -305,6 +306,7 @@ extension Engine {
                 for (k, trace) in rule.plan.preTraces.enumerated() {
                     store.preTraces[k].pointer.update(repeating: trace.initial, count: store.preTraces[k].count)
                 }
+                store.history?.forget()
             }
         }
     }

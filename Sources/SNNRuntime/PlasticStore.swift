@@ -4,7 +4,8 @@
 // weights back in plan order), and a transposed index of its synapses by target (the columns `on post` and
 // `normalize` walk), plus its own copy of the presynaptic traces (every worker applies the same presynaptic
 // events to its copy, so copies stay identical without sharing), and which rows have consecutive targets (an
-// all-to-all row's postsynaptic traces are copied into the lanes rather than gathered).
+// all-to-all row's postsynaptic traces are copied into the lanes rather than gathered); for synapses that see
+// spikes late (delays over one step), their lags and the record of recent presynaptic activity they read.
 
 import SNNPlan
 
@@ -25,8 +26,11 @@ final class PlasticStore: @unchecked Sendable {
     /// Base pointers of `variables` and `preTraces`, for the lane loops.
     let variablePointers: AlignedBuffer<UnsafeMutablePointer<Float>>
     let preTracePointers: AlignedBuffer<UnsafeMutablePointer<Float>>
+    /// Nil when every synapse sees spikes in the step they were sent (one-step delays).
+    let lags: PresynapticLags?
+    let history: PresynapticHistory?
 
-    init(plan: PlasticityPlan, view: SynapseView, targetRange: Range<Int>, sourceSize: Int) {
+    init(plan: PlasticityPlan, view: SynapseView, targetRange: Range<Int>, sourceSize: Int, uniformDelay: Int) {
         self.view = view
         guard let origin = view.origin else { preconditionFailure("a learning projection's view keeps its synapses' origins") }
         let count = view.synapseCount
@@ -74,6 +78,8 @@ final class PlasticStore: @unchecked Sendable {
         })
         variablePointers = AlignedBuffer(variables.map(\.pointer))
         preTracePointers = AlignedBuffer(preTraces.map(\.pointer))
+        lags = PresynapticLags(view: view, uniformDelay: uniformDelay, columnSynapse: synapses)
+        history = lags.map { PresynapticHistory(maxLag: $0.maxLag, traceCount: plan.preTraces.count, sourceSize: sourceSize) }
     }
 
     /// Each synapse's weight at its index in the plan.

@@ -9,6 +9,9 @@
 // and their handlers read only traces from before the step's trace updates, so batching cannot change a result;
 // random draws are keyed by the synapse's index in the plan, so neither can the number of workers.
 // Per-synapse decays are brought up to date lazily, from a table of factors, just before a synapse is loaded.
+// A synapse with a delay of more than one step runs `on pre` when the spike reaches it, and reads its source's
+// traces as they were then (PresynapticLags, PresynapticHistory); those of a step's events still touch disjoint
+// synapses (a synapse has one lag), so batching them is safe too.
 
 import Foundation
 import SNNPlan
@@ -38,7 +41,8 @@ final class Plasticity: @unchecked Sendable {
         targetPopulation = projection.target
         stores = contexts.map { context in
             PlasticStore(plan: plan, view: projection.views[context.index],
-                         targetRange: context.ranges[projection.target], sourceSize: projection.sourceSize)
+                         targetRange: context.ranges[projection.target], sourceSize: projection.sourceSize,
+                         uniformDelay: projection.uniformDelay)
         }
         postTraces = plan.postTraces.map { AlignedBuffer([Float](repeating: $0.initial, count: paddedCount(targetSize))) }
         postTracePointers = AlignedBuffer(postTraces.map(\.pointer))
@@ -71,15 +75,20 @@ final class Plasticity: @unchecked Sendable {
     func step(_ context: WorkerContext, contexts: [WorkerContext], step: Int, parity: Int, seed: UInt64) {
         let w = context.index
         let store = stores[w]
+        store.history?.begin(step: step, traces: store.preTraces)
         decayTraces(store, range: context.ranges[targetPopulation])
         let group = projection.sourceGroup
         if let onPre {
             let run = Batch(program: onPre.synapses, store: store, lanes: scratch[w], step: step, seed: seed, argument: 0)
-            for other in contexts {
-                let spikes = other.spikeList(group: group, parity: parity)
-                for k in 0..<other.spikeCount(group: group, parity: parity) { addRow(Int(spikes[k]), run) }
+            if let lags = store.lags, let history = store.history {
+                addLateRows(run, lags: lags, history: history, contexts: contexts, parity: parity)
+            } else {
+                for other in contexts {
+                    let spikes = other.spikeList(group: group, parity: parity)
+                    for k in 0..<other.spikeCount(group: group, parity: parity) { addRow(Int(spikes[k]), lag: 0, run) }
+                }
+                flushRows(run)
             }
-            flushRows(run)
             for other in contexts {
                 let count = other.spikeCount(group: group, parity: parity)
                 if count > 0 {
@@ -88,16 +97,44 @@ final class Plasticity: @unchecked Sendable {
                 }
             }
         }
+        if let history = store.history {
+            history.record(step: step, traces: store.preTraces)
+            for other in contexts {
+                history.recordSpikes(step: step, other.spikeList(group: group, parity: parity),
+                                     count: other.spikeCount(group: group, parity: parity))
+            }
+        }
         if let onPost {
             let spikes = context.spikeList(group: targetPopulation, parity: parity)
             let count = context.spikeCount(group: targetPopulation, parity: parity)
             guard count > 0 else { return }
             let run = Batch(program: onPost.synapses, store: store, lanes: scratch[w], step: step, seed: seed, argument: 0)
             for k in 0..<count { addColumn(Int(spikes[k]), run) }
-            flushColumns(run)
+            flushIndexed(run, indices: store.columnSynapse.pointer)
             runNeurons(onPost.neurons, neurons: spikes, count: count, traces: postTraces, first: firstPost, worker: w,
                        step: step, seed: seed)
         }
+    }
+
+    /// `on pre` over the synapses that spikes reach in this step when some see them late: for each lag L, the
+    /// synapses of lag L of the sources that fired L steps ago (this step's spikes for L = 0).
+    private func addLateRows(_ run: Batch, lags: PresynapticLags, history: PresynapticHistory,
+                             contexts: [WorkerContext], parity: Int) {
+        let group = projection.sourceGroup
+        for lag in lags.lags {
+            if lag == 0 {
+                for other in contexts {
+                    let spikes = other.spikeList(group: group, parity: parity)
+                    for k in 0..<other.spikeCount(group: group, parity: parity) {
+                        addLateRow(Int(spikes[k]), lag: 0, lags: lags, run)
+                    }
+                }
+            } else {
+                let (sources, count) = history.spikes(step: run.step - lag)
+                for k in 0..<count { addLateRow(Int(sources[k]), lag: lag, lags: lags, run) }
+            }
+        }
+        if lags.uniform != nil { flushRows(run) } else { flushIndexed(run, indices: lags.rowLagSynapse.pointer) }
     }
 
     /// `on reward(r)` over every synapse of worker `worker`: r for all, or `perTarget[t]` for the synapses onto
@@ -107,7 +144,7 @@ final class Plasticity: @unchecked Sendable {
         let store = stores[worker]
         let run = Batch(program: onReward, store: store, lanes: scratch[worker], step: step, seed: seed, argument: r,
                         perTarget: perTarget)
-        for row in 0..<(store.view.rowStart.count - 1) { addRow(row, run) }
+        for row in 0..<(store.view.rowStart.count - 1) { addRow(row, lag: 0, run) }
         flushRows(run)
     }
 
@@ -155,8 +192,16 @@ final class Plasticity: @unchecked Sendable {
         }
     }
 
-    /// Packs row `row` (the synapses of one source) into the batch, running full batches as it goes.
-    private func addRow(_ row: Int, _ run: Batch) {
+    /// Trace `k` of source `row` as a synapse of lag `lag` reads it in `on pre`: its value before the update of
+    /// step t − lag.
+    @inline(__always)
+    private func presynapticTrace(_ k: Int, row: Int, lag: Int, _ run: Batch) -> Float {
+        guard lag > 0, let history = run.store.history else { return run.store.preTracePointers[k][row] }
+        return history.trace(k, step: run.step - lag - 1)[row] * preDecay[k]
+    }
+
+    /// Packs row `row` (the synapses of one source, all of lag `lag`) into the batch, running full batches as it goes.
+    private func addRow(_ row: Int, lag: Int, _ run: Batch) {
         let store = run.store, lanes = run.lanes
         var first = Int(store.view.rowStart[row])
         let end = Int(store.view.rowStart[row + 1])
@@ -165,7 +210,9 @@ final class Plasticity: @unchecked Sendable {
             let n = Swift.min(lanes.room, end - first), at = lanes.filled
             catchUp(store, count: n, step: run.step) { first + $0 }
             for k in 0..<variableCount { lanes.load(k, at: at, from: store.variablePointers[k] + first, count: n) }
-            for k in preDecay.indices { lanes.fill(firstPre + k, at: at, with: store.preTracePointers[k][row], count: n) }
+            for k in preDecay.indices {
+                lanes.fill(firstPre + k, at: at, with: presynapticTrace(k, row: row, lag: lag, run), count: n)
+            }
             for k in postDecay.indices {
                 if consecutive {
                     lanes.load(firstPost + k, at: at, from: postTracePointers[k] + Int(targets[first]), count: n)
@@ -180,6 +227,30 @@ final class Plasticity: @unchecked Sendable {
         }
     }
 
+    /// With per-synapse lags (else as `addRow`): packs the synapses of lag `lag` of row `row` into the batch,
+    /// running full batches as it goes.
+    private func addLateRow(_ row: Int, lag: Int, lags: PresynapticLags, _ run: Batch) {
+        guard lags.uniform == nil else { return addRow(row, lag: lag, run) }
+        let lanes = run.lanes
+        let group = row * (lags.maxLag + 1) + lag
+        var first = Int(lags.rowLagStart[group])
+        let end = Int(lags.rowLagStart[group + 1])
+        while first < end {
+            let n = Swift.min(lanes.room, end - first), at = lanes.filled
+            loadSynapses(lags.rowLagSynapse.pointer + first, count: n, at: at, run)
+            for k in preDecay.indices {
+                lanes.fill(firstPre + k, at: at, with: presynapticTrace(k, row: row, lag: lag, run), count: n)
+            }
+            for k in postDecay.indices {
+                lanes.gather(firstPost + k, at: at, from: postTracePointers[k], indices: lags.rowLagTarget.pointer + first,
+                             count: n)
+            }
+            lanes.append(start: first, count: n)
+            first += n
+            if lanes.room == 0 { flushIndexed(run, indices: lags.rowLagSynapse.pointer) }
+        }
+    }
+
     /// Packs the column of target `target` (its incoming synapses) into the batch, running full batches as it goes.
     private func addColumn(_ target: Int, _ run: Batch) {
         let store = run.store, lanes = run.lanes
@@ -188,23 +259,33 @@ final class Plasticity: @unchecked Sendable {
         let end = Int(store.columnStart[column + 1])
         while first < end {
             let n = Swift.min(lanes.room, end - first), at = lanes.filled
-            let synapses = store.columnSynapse.pointer + first
-            catchUp(store, count: n, step: run.step) { Int(synapses[$0]) }
-            for k in 0..<variableCount {
-                lanes.gather(k, at: at, from: store.variablePointers[k], indices: synapses, count: n)
-            }
+            loadSynapses(store.columnSynapse.pointer + first, count: n, at: at, run)
+            let sources = store.columnSource.pointer + first
             for k in preDecay.indices {
-                lanes.gather(firstPre + k, at: at, from: store.preTracePointers[k],
-                             indices: store.columnSource.pointer + first, count: n)
+                if let lags = store.lags, let history = store.history {
+                    history.gather(k, into: lanes.lane(firstPre + k) + at, sources: sources,
+                                   lags: lags.uniform == nil ? lags.columnLag.pointer + first : nil,
+                                   uniformLag: lags.uniform ?? 0, step: run.step, count: n)
+                } else {
+                    lanes.gather(firstPre + k, at: at, from: store.preTracePointers[k], indices: sources, count: n)
+                }
             }
             for k in postDecay.indices { lanes.fill(firstPost + k, at: at, with: postTracePointers[k][target], count: n) }
-            if run.program.draws {
-                let keys = lanes.keys.pointer + at, origin = store.origin.pointer
-                for i in 0..<n { keys[i] = origin[Int(synapses[i])] }
-            }
             lanes.append(start: first, count: n)
             first += n
-            if lanes.room == 0 { flushColumns(run) }
+            if lanes.room == 0 { flushIndexed(run, indices: store.columnSynapse.pointer) }
+        }
+    }
+
+    /// Brings `count` synapses (by index) up to date and loads their variables (and keys) into lanes `at…`.
+    @inline(__always)
+    private func loadSynapses(_ synapses: UnsafePointer<Int32>, count n: Int, at: Int, _ run: Batch) {
+        let store = run.store, lanes = run.lanes
+        catchUp(store, count: n, step: run.step) { Int(synapses[$0]) }
+        for k in 0..<variableCount { lanes.gather(k, at: at, from: store.variablePointers[k], indices: synapses, count: n) }
+        if run.program.draws {
+            let keys = lanes.keys.pointer + at, origin = store.origin.pointer
+            for i in 0..<n { keys[i] = origin[Int(synapses[i])] }
         }
     }
 
@@ -221,15 +302,16 @@ final class Plasticity: @unchecked Sendable {
         lanes.clear()
     }
 
-    /// Runs the batch and stores its lanes back, for columns (segments start at an entry of the column index).
-    private func flushColumns(_ run: Batch) {
+    /// Runs the batch and stores its lanes back, for synapses by index (segments start at an entry of `indices`:
+    /// the column index, or the rows listed by lag).
+    private func flushIndexed(_ run: Batch, indices: UnsafePointer<Int32>) {
         guard execute(run) else { return }
-        let lanes = run.lanes, synapses = run.store.columnSynapse.pointer
+        let lanes = run.lanes
         var at = 0
         for segment in 0..<lanes.segments {
             let first = lanes.segmentStart[segment], n = lanes.segmentCount[segment]
             for k in run.program.stored {
-                lanes.scatter(k, at: at, to: run.store.variablePointers[k], indices: synapses + first, count: n)
+                lanes.scatter(k, at: at, to: run.store.variablePointers[k], indices: indices + first, count: n)
             }
             at += n
         }

@@ -1,6 +1,7 @@
 // Learning rules against hand-computed weight changes: presynaptic and postsynaptic spikes at known steps
 // through the prelude's `stdp` (both orders), `stdp_nearest`, `stdp_mult` and `stdp_triplet`; traces decay by
-// exp(-dt/tau) per step, a step's presynaptic events run before its postsynaptic ones. And thread counts.
+// exp(-dt/tau) per step, a step's presynaptic events run before its postsynaptic ones; a delayed synapse sees
+// the presynaptic spike when it reaches it (one or many delays). And thread counts.
 
 import Foundation
 @testable import SNNDriver
@@ -12,8 +13,8 @@ import Testing
     /// A relay neuron that fires in the step a teacher's spike arrives; `pre` fires at `preTime`, the teacher at
     /// `teacherTime` (its spike arrives one step later).
     static func pairing(preTime: String, teacherTime: String, pres: Int = 1, teachers: Int = 1,
-                        rule: String = "stdp(a_pre = 0.01, a_post = -0.0105, tau_pre = 20 ms, tau_post = 20 ms, w_max = 1)")
-        -> String {
+                        rule: String = "stdp(a_pre = 0.01, a_post = -0.0105, tau_pre = 20 ms, tau_post = 20 ms, w_max = 1)",
+                        delay: String = "0.1 ms") -> String {
         """
         neuron relay {
           state v = 0
@@ -24,7 +25,7 @@ import Testing
         input teacher = pulse_packet(time = \(teacherTime), jitter = 0 ms)[\(teachers)]
         population post = relay[1]
         connect teacher -> post: all_to_all, weight = 1 on spike { v += w }
-        connect pres -> post: all_to_all, weight = 0.5 on spike { v += 0 * w }
+        connect pres -> post: all_to_all, weight = 0.5, delay = \(delay) on spike { v += 0 * w }
           learn \(rule)
         record spikes of post
         record weights of pres -> post
@@ -77,6 +78,36 @@ import Testing
         let first = exp(-51 * 0.1 / 16.8) * a2
         let second = exp(-101 * 0.1 / 16.8) * (a2 + a3 * exp(-50 * 0.1 / 125))
         #expect(abs(Double(try Self.finalWeight(result)) - (0.5 + first + second)) < 1e-6)
+    }
+
+    @Test func aDelayedSynapseSeesThePresynapticSpikeWhenItArrives() throws {
+        // pre at step 100 with a 3 ms delay: the synapse sees it 29 steps later (at 129, the step before its
+        // target does); post fires at 151: potentiation by 22 steps of decay, not the 51 since the spike was sent.
+        let (_, result) = try simulate(Self.pairing(preTime: "10 ms", teacherTime: "15 ms", delay: "3 ms"))
+        #expect(spikeSteps(result, recorder: 0) == [151])
+        let expected = 0.5 + 0.01 * exp(-22 * 0.1 / 20)
+        #expect(abs(Double(try Self.finalWeight(result)) - expected) < 1e-6)
+    }
+
+    @Test func aSpikeStillOnItsWayCountsAsPostBeforePre() throws {
+        // pre sent at step 100 with a 6 ms delay reaches the synapse at 159, after post fired at 151: the pairing
+        // depresses by the postsynaptic trace 8 steps old instead of potentiating.
+        let (_, result) = try simulate(Self.pairing(preTime: "10 ms", teacherTime: "15 ms", delay: "6 ms"))
+        #expect(spikeSteps(result, recorder: 0) == [151])
+        let expected = 0.5 - 0.0105 * exp(-8 * 0.1 / 20)
+        #expect(abs(Double(try Self.finalWeight(result)) - expected) < 1e-6)
+    }
+
+    @Test func eachSynapseSeesTheSpikeAfterItsOwnDelay() throws {
+        // Two sources fire at step 100 over synapses of 3 ms and 6 ms; post fires at 151 (both rows of one lag
+        // each, read from the record of past steps): one synapse potentiates, the other depresses.
+        let text = Self.pairing(preTime: "10 ms", teacherTime: "15 ms", pres: 2, delay: "[3 ms, 6 ms]")
+        let (_, result) = try simulate(text)
+        #expect(spikeSteps(result, recorder: 0) == [151])
+        guard case .weights(_, _, let values) = result.recordings[1] else { throw CancellationError() }
+        #expect(values.count == 2)
+        #expect(abs(Double(values[0]) - (0.5 + 0.01 * exp(-22 * 0.1 / 20))) < 1e-6, "\(values)")
+        #expect(abs(Double(values[1]) - (0.5 - 0.0105 * exp(-8 * 0.1 / 20))) < 1e-6, "\(values)")
     }
 
     @Test func threadCountDoesNotChangeLearnedWeights() throws {
