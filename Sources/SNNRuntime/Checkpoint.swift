@@ -48,7 +48,8 @@ enum Checkpoint {
                 if let last = store.lastUpdate { list.append(raw(last)) }
                 list += store.preTraces.map(raw)
                 if let history = store.history {
-                    list += history.traces.map(raw) + [raw(history.spikes), raw(history.spikeCounts), raw(history.lastStep)]
+                    list += history.traces.map(raw)
+                    list += [raw(history.spikes), raw(history.spikeCounts), raw(history.spikeTraces), raw(history.lastStep)]
                 }
             }
         }

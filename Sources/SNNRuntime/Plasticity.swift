@@ -75,17 +75,25 @@ final class Plasticity: @unchecked Sendable {
     func step(_ context: WorkerContext, contexts: [WorkerContext], step: Int, parity: Int, seed: UInt64) {
         let w = context.index
         let store = stores[w]
-        store.history?.begin(step: step, traces: store.preTraces)
+        let traces = UnsafePointer(store.preTracePointers.pointer)
+        store.history?.begin(step: step, traces: traces)
         decayTraces(store, range: context.ranges[targetPopulation])
         let group = projection.sourceGroup
+        if let history = store.history {
+            history.clearSpikes(step: step)
+            for other in contexts {
+                history.addSpikes(step: step, other.spikeList(group: group, parity: parity),
+                                  count: other.spikeCount(group: group, parity: parity), traces: traces)
+            }
+        }
         if let onPre {
             let run = Batch(program: onPre.synapses, store: store, lanes: scratch[w], step: step, seed: seed, argument: 0)
             if let lags = store.lags, let history = store.history {
-                addLateRows(run, lags: lags, history: history, contexts: contexts, parity: parity)
+                addLateRows(run, lags: lags, history: history)
             } else {
                 for other in contexts {
                     let spikes = other.spikeList(group: group, parity: parity)
-                    for k in 0..<other.spikeCount(group: group, parity: parity) { addRow(Int(spikes[k]), lag: 0, run) }
+                    for k in 0..<other.spikeCount(group: group, parity: parity) { addRow(Int(spikes[k]), run) }
                 }
                 flushRows(run)
             }
@@ -97,44 +105,37 @@ final class Plasticity: @unchecked Sendable {
                 }
             }
         }
-        if let history = store.history {
-            history.record(step: step, traces: store.preTraces)
-            for other in contexts {
-                history.recordSpikes(step: step, other.spikeList(group: group, parity: parity),
-                                     count: other.spikeCount(group: group, parity: parity))
-            }
-        }
+        store.history?.record(step: step, traces: traces)
         if let onPost {
             let spikes = context.spikeList(group: targetPopulation, parity: parity)
             let count = context.spikeCount(group: targetPopulation, parity: parity)
             guard count > 0 else { return }
             let run = Batch(program: onPost.synapses, store: store, lanes: scratch[w], step: step, seed: seed, argument: 0)
             for k in 0..<count { addColumn(Int(spikes[k]), run) }
-            flushIndexed(run, indices: store.columnSynapse.pointer)
+            flushColumns(run)
             runNeurons(onPost.neurons, neurons: spikes, count: count, traces: postTraces, first: firstPost, worker: w,
                        step: step, seed: seed)
         }
     }
 
     /// `on pre` over the synapses that spikes reach in this step when some see them late: for each lag L, the
-    /// synapses of lag L of the sources that fired L steps ago (this step's spikes for L = 0).
-    private func addLateRows(_ run: Batch, lags: PresynapticLags, history: PresynapticHistory,
-                             contexts: [WorkerContext], parity: Int) {
-        let group = projection.sourceGroup
+    /// synapses of lag L of the sources that fired L steps ago (a run of each row), with the traces those spikes
+    /// were sent with.
+    private func addLateRows(_ run: Batch, lags: PresynapticLags, history: PresynapticHistory) {
+        let stride = history.stride
         for lag in lags.lags {
-            if lag == 0 {
-                for other in contexts {
-                    let spikes = other.spikeList(group: group, parity: parity)
-                    for k in 0..<other.spikeCount(group: group, parity: parity) {
-                        addLateRow(Int(spikes[k]), lag: 0, lags: lags, run)
-                    }
+            let (sources, traces, count) = history.spikes(step: run.step - lag)
+            for j in 0..<count {
+                if lags.uniform != nil {
+                    addRow(Int(sources[j]), traces: traces + j, traceStride: stride, run)
+                } else {
+                    let group = Int(sources[j]) * (lags.maxLag + 1) + lag
+                    addRun(Int(lags.rowLagStart[group])..<Int(lags.rowLagStart[group + 1]), traces: traces + j,
+                           traceStride: stride, run)
                 }
-            } else {
-                let (sources, count) = history.spikes(step: run.step - lag)
-                for k in 0..<count { addLateRow(Int(sources[k]), lag: lag, lags: lags, run) }
             }
         }
-        if lags.uniform != nil { flushRows(run) } else { flushIndexed(run, indices: lags.rowLagSynapse.pointer) }
+        flushRows(run)
     }
 
     /// `on reward(r)` over every synapse of worker `worker`: r for all, or `perTarget[t]` for the synapses onto
@@ -144,7 +145,7 @@ final class Plasticity: @unchecked Sendable {
         let store = stores[worker]
         let run = Batch(program: onReward, store: store, lanes: scratch[worker], step: step, seed: seed, argument: r,
                         perTarget: perTarget)
-        for row in 0..<(store.view.rowStart.count - 1) { addRow(row, lag: 0, run) }
+        for row in 0..<(store.view.rowStart.count - 1) { addRow(row, run) }
         flushRows(run)
     }
 
@@ -192,16 +193,9 @@ final class Plasticity: @unchecked Sendable {
         }
     }
 
-    /// Trace `k` of source `row` as a synapse of lag `lag` reads it in `on pre`: its value before the update of
-    /// step t − lag.
-    @inline(__always)
-    private func presynapticTrace(_ k: Int, row: Int, lag: Int, _ run: Batch) -> Float {
-        guard lag > 0, let history = run.store.history else { return run.store.preTracePointers[k][row] }
-        return history.trace(k, step: run.step - lag - 1)[row] * preDecay[k]
-    }
-
-    /// Packs row `row` (the synapses of one source, all of lag `lag`) into the batch, running full batches as it goes.
-    private func addRow(_ row: Int, lag: Int, _ run: Batch) {
+    /// Packs row `row` (the synapses of one source) into the batch, running full batches as it goes. The row's
+    /// presynaptic traces are the source's now, or, for a late spike, `traces[k · traceStride]` (PresynapticHistory).
+    private func addRow(_ row: Int, traces: UnsafePointer<Float>? = nil, traceStride: Int = 0, _ run: Batch) {
         let store = run.store, lanes = run.lanes
         var first = Int(store.view.rowStart[row])
         let end = Int(store.view.rowStart[row + 1])
@@ -211,7 +205,8 @@ final class Plasticity: @unchecked Sendable {
             catchUp(store, count: n, step: run.step) { first + $0 }
             for k in 0..<variableCount { lanes.load(k, at: at, from: store.variablePointers[k] + first, count: n) }
             for k in preDecay.indices {
-                lanes.fill(firstPre + k, at: at, with: presynapticTrace(k, row: row, lag: lag, run), count: n)
+                let value = traces.map { $0[k * traceStride] } ?? store.preTracePointers[k][row]
+                lanes.fill(firstPre + k, at: at, with: value, count: n)
             }
             for k in postDecay.indices {
                 if consecutive {
@@ -227,27 +222,36 @@ final class Plasticity: @unchecked Sendable {
         }
     }
 
-    /// With per-synapse lags (else as `addRow`): packs the synapses of lag `lag` of row `row` into the batch,
-    /// running full batches as it goes.
-    private func addLateRow(_ row: Int, lag: Int, lags: PresynapticLags, _ run: Batch) {
-        guard lags.uniform == nil else { return addRow(row, lag: lag, run) }
-        let lanes = run.lanes
-        let group = row * (lags.maxLag + 1) + lag
-        var first = Int(lags.rowLagStart[group])
-        let end = Int(lags.rowLagStart[group + 1])
-        while first < end {
-            let n = Swift.min(lanes.room, end - first), at = lanes.filled
-            loadSynapses(lags.rowLagSynapse.pointer + first, count: n, at: at, run)
-            for k in preDecay.indices {
-                lanes.fill(firstPre + k, at: at, with: presynapticTrace(k, row: row, lag: lag, run), count: n)
+    /// Packs `synapses`, a run of one row that a late spike reaches (a few synapses: copied lane by lane, no call
+    /// per piece), into the batch, with the traces the spike was sent with, `traces[k · traceStride]`.
+    @inline(__always)
+    private func addRun(_ synapses: Range<Int>, traces: UnsafePointer<Float>, traceStride: Int, _ run: Batch) {
+        let store = run.store, lanes = run.lanes
+        let variables = store.variablePointers.pointer, posts = postTracePointers.pointer, laneTable = lanes.table.pointer
+        let targets = store.view.targets.pointer, origin = store.origin.pointer
+        var first = synapses.lowerBound
+        while first < synapses.upperBound {
+            let n = Swift.min(lanes.room, synapses.upperBound - first), at = lanes.filled
+            catchUp(store, count: n, step: run.step) { first + $0 }
+            for k in 0..<variableCount {
+                let lane = laneTable[k] + at, values = variables[k] + first
+                for i in 0..<n { lane[i] = values[i] }
             }
-            for k in postDecay.indices {
-                lanes.gather(firstPost + k, at: at, from: postTracePointers[k], indices: lags.rowLagTarget.pointer + first,
-                             count: n)
+            for k in 0..<preDecay.count {
+                let lane = laneTable[firstPre + k] + at, value = traces[k * traceStride]
+                for i in 0..<n { lane[i] = value }
+            }
+            for k in 0..<postDecay.count {
+                let lane = laneTable[firstPost + k] + at, trace = posts[k]
+                for i in 0..<n { lane[i] = trace[Int(targets[first + i])] }
+            }
+            if run.program.draws {
+                let keys = lanes.keys.pointer + at
+                for i in 0..<n { keys[i] = origin[first + i] }
             }
             lanes.append(start: first, count: n)
             first += n
-            if lanes.room == 0 { flushIndexed(run, indices: lags.rowLagSynapse.pointer) }
+            if lanes.room == 0 { flushRows(run) }
         }
     }
 
@@ -259,7 +263,11 @@ final class Plasticity: @unchecked Sendable {
         let end = Int(store.columnStart[column + 1])
         while first < end {
             let n = Swift.min(lanes.room, end - first), at = lanes.filled
-            loadSynapses(store.columnSynapse.pointer + first, count: n, at: at, run)
+            let synapses = store.columnSynapse.pointer + first
+            catchUp(store, count: n, step: run.step) { Int(synapses[$0]) }
+            for k in 0..<variableCount {
+                lanes.gather(k, at: at, from: store.variablePointers[k], indices: synapses, count: n)
+            }
             let sources = store.columnSource.pointer + first
             for k in preDecay.indices {
                 if let lags = store.lags, let history = store.history {
@@ -271,21 +279,13 @@ final class Plasticity: @unchecked Sendable {
                 }
             }
             for k in postDecay.indices { lanes.fill(firstPost + k, at: at, with: postTracePointers[k][target], count: n) }
+            if run.program.draws {
+                let keys = lanes.keys.pointer + at, origin = store.origin.pointer
+                for i in 0..<n { keys[i] = origin[Int(synapses[i])] }
+            }
             lanes.append(start: first, count: n)
             first += n
-            if lanes.room == 0 { flushIndexed(run, indices: store.columnSynapse.pointer) }
-        }
-    }
-
-    /// Brings `count` synapses (by index) up to date and loads their variables (and keys) into lanes `at…`.
-    @inline(__always)
-    private func loadSynapses(_ synapses: UnsafePointer<Int32>, count n: Int, at: Int, _ run: Batch) {
-        let store = run.store, lanes = run.lanes
-        catchUp(store, count: n, step: run.step) { Int(synapses[$0]) }
-        for k in 0..<variableCount { lanes.gather(k, at: at, from: store.variablePointers[k], indices: synapses, count: n) }
-        if run.program.draws {
-            let keys = lanes.keys.pointer + at, origin = store.origin.pointer
-            for i in 0..<n { keys[i] = origin[Int(synapses[i])] }
+            if lanes.room == 0 { flushColumns(run) }
         }
     }
 
@@ -302,16 +302,15 @@ final class Plasticity: @unchecked Sendable {
         lanes.clear()
     }
 
-    /// Runs the batch and stores its lanes back, for synapses by index (segments start at an entry of `indices`:
-    /// the column index, or the rows listed by lag).
-    private func flushIndexed(_ run: Batch, indices: UnsafePointer<Int32>) {
+    /// Runs the batch and stores its lanes back, for columns (segments start at an entry of the column index).
+    private func flushColumns(_ run: Batch) {
         guard execute(run) else { return }
-        let lanes = run.lanes
+        let lanes = run.lanes, synapses = run.store.columnSynapse.pointer
         var at = 0
         for segment in 0..<lanes.segments {
             let first = lanes.segmentStart[segment], n = lanes.segmentCount[segment]
             for k in run.program.stored {
-                lanes.scatter(k, at: at, to: run.store.variablePointers[k], indices: indices + first, count: n)
+                lanes.scatter(k, at: at, to: run.store.variablePointers[k], indices: synapses + first, count: n)
             }
             at += n
         }

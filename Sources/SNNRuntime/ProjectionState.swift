@@ -1,6 +1,6 @@
 // ProjectionState: one projection at run time — per worker, a CSR view holding only the synapses whose target
-// that worker owns (rows in source order, synapses in their original order within a row), and the rings its
-// effects add to. Propagation walks the source's spikes of this step in neuron order and scatter-adds
+// that worker owns (rows in source order, synapses in their original order within a row, or by delay for a
+// learning projection), and the rings its effects add to. Propagation walks the source's spikes of this step in neuron order and scatter-adds
 // weight × scale into the ring row of the arrival step (or, for direct input, into the buffer itself), unless
 // the target buffer is frozen. Since every worker writes only its own targets, and each target receives its
 // additions in the same order whatever the number of workers, sums are bit-identical for any thread count,
@@ -40,7 +40,9 @@ final class SynapseView: @unchecked Sendable {
         return count == 0 ? 0 : targets.pointer[Swift.min(Int(rowStart.pointer[row]), count - 1)]
     }
 
-    /// Splits a projection's synapses between workers by the owner of their target.
+    /// Splits a projection's synapses between workers by the owner of their target. With `keepOrigin` and
+    /// per-synapse delays, each row's synapses are ordered by delay (stably: a target's additions keep their order),
+    /// so that the synapses a spike reaches in one step are consecutive (PresynapticLags).
     static func split(_ plan: ProjectionPlan, targetSize: Int, workers: Int, keepOrigin: Bool = false) -> [SynapseView] {
         let rows = plan.rowStart.count - 1
         precondition(rows >= 0 && plan.rowStart.first == 0 && Int(plan.rowStart.last!) == plan.targets.count,
@@ -69,7 +71,9 @@ final class SynapseView: @unchecked Sendable {
         for row in 0..<rows {
             let start = Int(plan.rowStart[row]), end = Int(plan.rowStart[row + 1])
             precondition(start <= end, "projection '\(plan.name)': row starts decrease")
-            for s in start..<end {
+            let order = perSynapseDelays && keepOrigin
+                ? (start..<end).sorted { (plan.delays[$0], $0) < (plan.delays[$1], $1) } : Array(start..<end)
+            for s in order {
                 let t = plan.targets[s]
                 let w = Int(owner[Int(t)])
                 let view = views[w]

@@ -24,9 +24,13 @@ final class StepBudget: @unchecked Sendable {
 }
 
 @Suite struct CheckpointTests {
-    static let model = ExperimentTests.iris + """
+    /// Per-synapse delays up to 1.5 ms, fields firing until a sample ends (36 ms; their latest is 40 ms) and a rest of 0.3 ms:
+    /// spikes are still on their way to the learning synapses when a checkpoint is taken, and must be in it.
+    static let model = ExperimentTests.iris
+        .replacingOccurrences(of: "delay = 1 ms", with: "delay = uniform(0.5 ms, 1.5 ms)")
+        .replacingOccurrences(of: "latest = 20 ms", with: "latest = 40 ms") + """
         train on iris.train, epochs = 2, samples = 30 {
-          present 40 ms, rest 10 ms
+          present 36 ms, rest 0.3 ms
           reward +1 when argmax(spike_count(out)) == label else -1
         }
         save weights of fields -> out to "trained.snnw"
@@ -63,7 +67,7 @@ final class StepBudget: @unchecked Sendable {
         #expect(!FileManager.default.fileExists(atPath: straight.appendingPathComponent("run.checkpoint").path),
                 "a completed experiment leaves no checkpoint")
 
-        // 45 samples of 500 steps: stop in the middle of the 41st, after the checkpoint taken at sample 35.
+        // 60 samples of 363 steps: stop in the 56th, after the checkpoint taken at sample 49.
         let stopped = try run(folder: interrupted, stopAfterSteps: 40 * 500 + 200, threads: threads)
         #expect(stopped.run.stoppedByUser && stopped.evaluations.isEmpty)
         #expect(FileManager.default.fileExists(atPath: interrupted.appendingPathComponent("run.checkpoint").path))
