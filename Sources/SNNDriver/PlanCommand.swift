@@ -56,7 +56,7 @@ enum PlanCommand {
         }
         if !plan.projections.isEmpty { out += "\n" }
         for learning in plan.plasticity {
-            out += ProgramListing.listing(of: learning, projection: plan.projections[learning.projection].name) + "\n"
+            out += ProgramListing.listing(of: learning, projection: plan.projections[learning.projection]) + "\n"
         }
         if let experiment = plan.experiment { out += ProgramListing.listing(of: experiment, plan: plan) + "\n" }
         for recorder in plan.recorders { out += "record \(recorder.name)\n" }

@@ -1,10 +1,16 @@
 // LearningListing: the learning parts of a plan as text, for `snnc plan` — each learning connection's rule with
-// its per-synapse variables, traces and per-step decay factors, `normalize`, and its handlers' lane programs;
+// how late its synapses see spikes (delays over one step), its per-synapse variables, traces and per-step decay
+// factors, `normalize`, and its handlers' lane programs;
 // then the experiment: sample sets, encoders and the steps in order.
 
 extension ProgramListing {
-    public static func listing(of learning: PlasticityPlan, projection: String) -> String {
-        var lines = ["learning \(projection): rule \(learning.rule)"]
+    public static func listing(of learning: PlasticityPlan, projection: ProjectionPlan) -> String {
+        var lines = ["learning \(projection.name): rule \(learning.rule)"]
+        let delays = projection.delays.isEmpty ? [projection.uniformDelay] : projection.delays
+        if let longest = delays.max(), longest > 1, let shortest = delays.min() {
+            let lags = shortest == longest ? "\(longest - 1) steps" : "\(max(shortest, 1) - 1)–\(longest - 1) steps"
+            lines.append("  spikes reach the synapses \(lags) after they are sent: `on pre` runs then, with the traces they were sent with")
+        }
         for variable in learning.synapticVariables {
             let initial = variable.initial.count == 1 ? format(variable.initial[0]) : "\(variable.initial.count) values"
             let decay = variable.decayPerStep == 1 ? "" : ", decays × \(format(Float(variable.decayPerStep))) per step (lazily)"

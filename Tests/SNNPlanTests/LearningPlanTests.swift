@@ -1,6 +1,7 @@
 // Learning rules as the plan holds them: exact per-step trace decays, the two programs of each handler (the
 // per-synapse one reads traces as they were before the event; the per-neuron one updates the firing
-// neuron's trace once), `normalize`, and the rules the runtime refuses (E0706).
+// neuron's trace once), `normalize`, how late delayed synapses see spikes (in the listing), and the rules the
+// runtime refuses (E0706).
 
 import Foundation
 import Testing
@@ -24,7 +25,8 @@ import Testing
         #expect(learning.preTraces.map(\.name) == ["x_pre"] && learning.postTraces.map(\.name) == ["x_post"])
         #expect(abs(learning.preTraces[0].decayPerStep - exp(-0.1 / 20)) < 1e-12)
         #expect(learning.normalizeIncoming == 3)
-        let listing = ProgramListing.listing(of: learning, projection: "s -> p")
+        let listing = ProgramListing.listing(of: learning, projection: plan.projections[learning.projection])
+        #expect(!listing.contains("spikes reach"), "one-step synapses see spikes at once")
         #expect(listing.contains("""
             on pre, per synapse:
               r0 = add w, x_post
@@ -35,6 +37,15 @@ import Testing
               r0 = add x_pre, 0.01
               store x_pre, r0
             """), "\(listing)")
+    }
+
+    @Test func theListingSaysHowLateDelayedSynapsesSeeSpikes() throws {
+        let text = Self.network.replacingOccurrences(of: "RULE", with: "stdp(w = 0.5)")
+            .replacingOccurrences(of: "all_to_all on spike", with: "all_to_all, delay = 1 ms on spike")
+        let plan = try #require(PlanningFixture(text).plan(realNeurons: true))
+        let learning = try #require(plan.plasticity.first)
+        let listing = ProgramListing.listing(of: learning, projection: plan.projections[learning.projection])
+        #expect(listing.contains("spikes reach the synapses 9 steps after they are sent"), "\(listing)")
     }
 
     @Test func aTraceThatDoesNotDecayExponentiallyIsRefused() throws {
