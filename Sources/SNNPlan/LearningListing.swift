@@ -8,7 +8,7 @@ extension ProgramListing {
         var lines = ["learning \(projection.name): rule \(learning.rule)"]
         let delays = projection.delays.isEmpty ? [projection.uniformDelay] : projection.delays
         if let longest = delays.max(), longest > 1, let shortest = delays.min() {
-            let lags = shortest == longest ? "\(longest - 1) steps" : "\(max(shortest, 1) - 1)–\(longest - 1) steps"
+            let lags = shortest == longest ? "\(longest - 1) steps" : "\(shortest - 1)–\(longest - 1) steps"
             lines.append("  spikes reach the synapses \(lags) after they are sent: `on pre` runs then, with the traces they were sent with")
         }
         for variable in learning.synapticVariables {

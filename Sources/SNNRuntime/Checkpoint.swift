@@ -3,8 +3,8 @@
 // mutable buffer of the network as raw bytes, each with its byte count) holds: the populations' state,
 // refractory counters, spike counts and delay rings (not direct input's, which lives in the state); the sources'
 // spike counts; every worker's weights; the learning rules' traces and per-synapse variables with their
-// last-update steps, and their record of recent presynaptic activity (PresynapticHistory). Random draws are keyed by step, so nothing else is needed. The buffers depend on the thread
-// count, which must match when resuming.
+// last-update steps, and their record of recent presynaptic activity (PresynapticHistory). Random draws are keyed
+// by step, so nothing else is needed. The buffers depend on the thread count, which must match when resuming.
 // Written atomically (temporary file, then rename).
 
 import Foundation

@@ -122,17 +122,12 @@ final class Plasticity: @unchecked Sendable {
     /// synapses of lag L of the sources that fired L steps ago (a run of each row), with the traces those spikes
     /// were sent with.
     private func addLateRows(_ run: Batch, lags: PresynapticLags, history: PresynapticHistory) {
-        let stride = history.stride
         for lag in lags.lags {
             let (sources, traces, count) = history.spikes(step: run.step - lag)
             for j in 0..<count {
-                if lags.uniform != nil {
-                    addRow(Int(sources[j]), traces: traces + j, traceStride: stride, run)
-                } else {
-                    let group = Int(sources[j]) * (lags.maxLag + 1) + lag
-                    addRun(Int(lags.rowLagStart[group])..<Int(lags.rowLagStart[group + 1]), traces: traces + j,
-                           traceStride: stride, run)
-                }
+                let row = Int(sources[j])
+                addRow(row, synapses: lags.uniform == nil ? lags.run(row: row, lag: lag) : nil, traces: traces + j,
+                       traceStride: history.stride, run)
             }
         }
         flushRows(run)
@@ -193,12 +188,14 @@ final class Plasticity: @unchecked Sendable {
         }
     }
 
-    /// Packs row `row` (the synapses of one source) into the batch, running full batches as it goes. The row's
-    /// presynaptic traces are the source's now, or, for a late spike, `traces[k · traceStride]` (PresynapticHistory).
-    private func addRow(_ row: Int, traces: UnsafePointer<Float>? = nil, traceStride: Int = 0, _ run: Batch) {
+    /// Packs row `row` (the synapses of one source, or only the run `synapses` of it) into the batch, running full
+    /// batches as it goes. The row's presynaptic traces are the source's now, or, for a late spike,
+    /// `traces[k · traceStride]` (PresynapticHistory).
+    private func addRow(_ row: Int, synapses: Range<Int>? = nil, traces: UnsafePointer<Float>? = nil,
+                        traceStride: Int = 0, _ run: Batch) {
         let store = run.store, lanes = run.lanes
-        var first = Int(store.view.rowStart[row])
-        let end = Int(store.view.rowStart[row + 1])
+        var first = synapses?.lowerBound ?? Int(store.view.rowStart[row])
+        let end = synapses?.upperBound ?? Int(store.view.rowStart[row + 1])
         let targets = store.view.targets.pointer, consecutive = store.rowRun[row] >= 0
         while first < end {
             let n = Swift.min(lanes.room, end - first), at = lanes.filled
@@ -216,39 +213,6 @@ final class Plasticity: @unchecked Sendable {
                 }
             }
             if run.program.draws { (lanes.keys.pointer + at).update(from: store.origin.pointer + first, count: n) }
-            lanes.append(start: first, count: n)
-            first += n
-            if lanes.room == 0 { flushRows(run) }
-        }
-    }
-
-    /// Packs `synapses`, a run of one row that a late spike reaches (a few synapses: copied lane by lane, no call
-    /// per piece), into the batch, with the traces the spike was sent with, `traces[k · traceStride]`.
-    @inline(__always)
-    private func addRun(_ synapses: Range<Int>, traces: UnsafePointer<Float>, traceStride: Int, _ run: Batch) {
-        let store = run.store, lanes = run.lanes
-        let variables = store.variablePointers.pointer, posts = postTracePointers.pointer, laneTable = lanes.table.pointer
-        let targets = store.view.targets.pointer, origin = store.origin.pointer
-        var first = synapses.lowerBound
-        while first < synapses.upperBound {
-            let n = Swift.min(lanes.room, synapses.upperBound - first), at = lanes.filled
-            catchUp(store, count: n, step: run.step) { first + $0 }
-            for k in 0..<variableCount {
-                let lane = laneTable[k] + at, values = variables[k] + first
-                for i in 0..<n { lane[i] = values[i] }
-            }
-            for k in 0..<preDecay.count {
-                let lane = laneTable[firstPre + k] + at, value = traces[k * traceStride]
-                for i in 0..<n { lane[i] = value }
-            }
-            for k in 0..<postDecay.count {
-                let lane = laneTable[firstPost + k] + at, trace = posts[k]
-                for i in 0..<n { lane[i] = trace[Int(targets[first + i])] }
-            }
-            if run.program.draws {
-                let keys = lanes.keys.pointer + at
-                for i in 0..<n { keys[i] = origin[first + i] }
-            }
             lanes.append(start: first, count: n)
             first += n
             if lanes.room == 0 { flushRows(run) }

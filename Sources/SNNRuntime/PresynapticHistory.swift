@@ -22,13 +22,14 @@ final class PresynapticHistory: @unchecked Sendable {
     let lastStep = AlignedBuffer<Int>([Int.min])
 
     init(maxLag: Int, traceCount: Int, sourceSize: Int) {
-        slots = maxLag + 2
-        stride = paddedCount(sourceSize)
+        let slots = maxLag + 2, stride = paddedCount(sourceSize)
+        self.slots = slots
+        self.stride = stride
         self.traceCount = traceCount
-        traces = (0..<traceCount).map { _ in AlignedBuffer(count: (maxLag + 2) * paddedCount(sourceSize)) }
-        spikes = AlignedBuffer(count: (maxLag + 2) * paddedCount(sourceSize))
-        spikeCounts = AlignedBuffer(count: maxLag + 2)
-        spikeTraces = AlignedBuffer(count: (maxLag + 2) * traceCount * paddedCount(sourceSize))
+        traces = (0..<traceCount).map { _ in AlignedBuffer(count: slots * stride) }
+        spikes = AlignedBuffer(count: slots * stride)
+        spikeCounts = AlignedBuffer(count: slots)
+        spikeTraces = AlignedBuffer(count: slots * traceCount * stride)
     }
 
     @inline(__always)

@@ -49,4 +49,11 @@ final class PresynapticLags: @unchecked Sendable {
 
     /// The lags at which some synapse sees spikes.
     var lags: ClosedRange<Int> { (uniform ?? 0)...maxLag }
+
+    /// Per-synapse lags only: the synapses of row `row` with lag `lag` (a run of the view).
+    @inline(__always)
+    func run(row: Int, lag: Int) -> Range<Int> {
+        let group = row * (maxLag + 1) + lag
+        return Int(rowLagStart[group])..<Int(rowLagStart[group + 1])
+    }
 }

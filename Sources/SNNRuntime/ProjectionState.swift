@@ -1,11 +1,11 @@
 // ProjectionState: one projection at run time — per worker, a CSR view holding only the synapses whose target
 // that worker owns (rows in source order, synapses in their original order within a row, or by delay for a
-// learning projection), and the rings its effects add to. Propagation walks the source's spikes of this step in neuron order and scatter-adds
-// weight × scale into the ring row of the arrival step (or, for direct input, into the buffer itself), unless
-// the target buffer is frozen. Since every worker writes only its own targets, and each target receives its
-// additions in the same order whatever the number of workers, sums are bit-identical for any thread count,
-// without atomics. A projection whose weights are all the same and never change (it neither learns nor has its
-// weights loaded) propagates from the targets alone, half the memory traffic.
+// learning projection), and the rings its effects add to. Propagation walks the source's spikes of this step in
+// neuron order and scatter-adds weight × scale into the ring row of the arrival step (or, for direct input, into
+// the buffer itself), unless the target buffer is frozen. Since every worker writes only its own targets, and
+// each target receives its additions in the same order whatever the number of workers, sums are bit-identical for
+// any thread count, without atomics. A projection whose weights are all the same and never change (it neither
+// learns nor has its weights loaded) propagates from the targets alone, half the memory traffic.
 
 import SNNPlan
 
