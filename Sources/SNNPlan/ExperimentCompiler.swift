@@ -3,8 +3,9 @@
 // (ExperimentCompilerLabels), `evaluate on D { predict = … }` (present, rest and boost come from the last train
 // unless given), `freeze X of P` in any of their blocks, `save`/`load weights [of a -> b] to/from "file"`,
 // and `simulate` (its steps). A train block's `target = label, target_rate = R` is its BP-STDP teacher
-// (SupervisedCompiler.teacher). Readouts are `argmax(spike_count(P))` and `vote(spike_count(P))`; anything else
-// is PlanCode.unsupportedExperiment, reported even when the data could not be read.
+// (SupervisedCompiler.teacher). Readouts come in the forms the checker admits (SNNSema's
+// ExperimentCheckerReadouts); what cannot be carried out in the order written (an evaluate without `predict`,
+// labels without responses) is PlanCode.unsupportedExperiment, reported even when the data could not be read.
 
 import SNNData
 import SNNSema

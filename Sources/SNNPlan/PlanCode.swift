@@ -30,7 +30,7 @@ public enum PlanCode: String, CaseIterable, Sendable {
         case .unsupportedIntegration: return "`method = exact` for equations that are not linear with constant coefficients"
         case .unsupportedRule: return "a learning rule the runtime cannot run (a trace that does not decay exponentially, a trace set per synapse)"
         case .unreadableDataset: return "a dataset file that cannot be found or read when the experiment runs"
-        case .unsupportedExperiment: return "a `train`/`evaluate` setting the runtime cannot carry out (a readout or reward it cannot compute)"
+        case .unsupportedExperiment: return "an experiment the runtime cannot carry out as ordered (an evaluate without a prediction, labels without responses)"
         case .unsupportedSupervision: return "BP-STDP that cannot be run: no single output layer, no teacher, or more classes than output neurons"
         case .nothingToSimulate: return "`snnc run` on a model without a `simulate` statement"
         case .conflictingTimeSteps: return "two `simulate` statements with different time steps"

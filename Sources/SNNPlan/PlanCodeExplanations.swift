@@ -60,11 +60,11 @@ extension PlanCode {
                     lif + "dataset iris = csv(\"missing_iris.csv\", label = species, normalize = minmax)\ninput f = poisson(rate = iris.features * 100 Hz)[4]\npopulation out = cell[3]\nconnect f -> out: all_to_all on spike { v += 2 mV }\n" + "train on iris, epochs = 1 { present 40 ms }",
                     lif + "input f = poisson(rate = 100 Hz)[4]\npopulation out = cell[3]\nconnect f -> out: all_to_all on spike { v += 2 mV }\nsimulate 100 ms")
         case .unsupportedExperiment:
-            return ("The runtime reads a prediction from spike counts: `predict = argmax(spike_count(P))` (the most "
-                + "active neuron's index is the class) or `predict = vote(spike_count(P))` after `assign labels by mean "
-                + "response of P`; a reward is a number, or `reward A when READOUT == label else B`. Other expressions "
-                + "cannot be computed after a sample yet.",
-                    lif + "dataset iris = csv(\"missing_iris.csv\", label = species, normalize = minmax)\ninput f = poisson(rate = iris.features * 100 Hz)[4]\npopulation out = cell[3]\nconnect f -> out: all_to_all on spike { v += 2 mV }\n" + "train on iris, epochs = 1 { present 40 ms }\nevaluate on iris { predict = argmax(spike_count(out)) + 1 }",
+            return ("The checker accepts the experiment's statements one by one; planning them in order finds what the "
+                + "runtime still cannot carry out: an `evaluate` without `predict = …` has nothing to score, `assign "
+                + "labels` without `on DATA` reads the responses of a `train` before it, and `save`/`load` move "
+                + "`weights`, not `state`. Add the missing part or reorder the statements.",
+                    lif + "dataset iris = csv(\"missing_iris.csv\", label = species, normalize = minmax)\ninput f = poisson(rate = iris.features * 100 Hz)[4]\npopulation out = cell[3]\nconnect f -> out: all_to_all on spike { v += 2 mV }\n" + "train on iris, epochs = 1 { present 40 ms }\nevaluate on iris { present 40 ms }",
                     lif + "input f = poisson(rate = 100 Hz)[4]\npopulation out = cell[3]\nconnect f -> out: all_to_all on spike { v += 2 mV }\nsimulate 100 ms")
         case .unsupportedSupervision:
             let net = "neuron unit {\n  param theta = 0.9\n  state u = 0\n  spike when u >= theta\n  reset u = 0\n}\n"

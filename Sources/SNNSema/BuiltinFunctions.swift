@@ -12,7 +12,7 @@ enum FunctionRule: Sendable {
     /// A random draw whose parameters share the dimension of the result: `uniform(low, high)`.
     case random
     /// Readouts of a population in the experiment.
-    case spikeCount, firstSpike, membrane, argmax, vote
+    case spikeCount, membrane, argmax, vote
     /// `one_hot(i)` in a reward: 1 for postsynaptic neuron i, 0 for the others.
     case oneHot
     /// A convolution kernel's fixed filter (`gabor`, `dog`): the result has the first argument's (the
@@ -61,8 +61,6 @@ struct BuiltinFunction: Sendable {
                             summary: "a `conv` kernel as a difference of Gaussians (widths in pixels), on-centre in even output channels, off-centre in odd ones"),
             BuiltinFunction(name: "spike_count", rule: .spikeCount, parameters: ["population"], optionalCount: 0,
                             summary: "spikes of each neuron during the presentation"),
-            BuiltinFunction(name: "first_spike", rule: .firstSpike, parameters: ["population"], optionalCount: 0,
-                            summary: "time of each neuron's first spike during the presentation"),
             BuiltinFunction(name: "membrane", rule: .membrane, parameters: ["population"], optionalCount: 0,
                             summary: "each neuron's membrane potential `v` averaged over the presentation (gradient-trained readouts)"),
             BuiltinFunction(name: "argmax", rule: .argmax, parameters: ["values"], optionalCount: 0,

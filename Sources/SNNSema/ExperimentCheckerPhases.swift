@@ -34,9 +34,15 @@ extension ExperimentChecker {
         case .reward(let value, let condition, let otherwise):
             guard block == .train else { return notAllowed("reward", in: block, at: phase.range) }
             for part in [value, condition, otherwise].compactMap({ $0 }) where !votesHaveLabels(part) { return }
-            _ = phaseExpressions.require(value, dimension: .none, what: "a reward")
-            if let condition { _ = phaseExpressions.requireCondition(condition, role: "the `when` part of a reward") }
-            if let otherwise { _ = phaseExpressions.require(otherwise, dimension: .none, what: "a reward") }
+            if !phaseExpressions.require(value, dimension: .none, what: "a reward").type.isInvalid {
+                checkRewardReadouts(value)
+            }
+            if let condition, !phaseExpressions.requireCondition(condition, role: "the `when` part of a reward").type.isInvalid {
+                checkRewardReadouts(condition)
+            }
+            if let otherwise, !phaseExpressions.require(otherwise, dimension: .none, what: "a reward").type.isInvalid {
+                checkRewardReadouts(otherwise)
+            }
         case .boost(let target, let amount, let condition):
             guard block == .train else { return notAllowed("boost", in: block, at: phase.range) }
             if target.name != "input" && populations[target.name]?.isInput != true {
@@ -46,7 +52,9 @@ extension ExperimentChecker {
             }
             _ = phaseExpressions.require(amount, dimension: .frequency, what: "the rate boost")
             guard votesHaveLabels(condition) else { return }
-            _ = phaseExpressions.requireCondition(condition, role: "the `while` part of a boost")
+            if !phaseExpressions.requireCondition(condition, role: "the `while` part of a boost").type.isInvalid {
+                checkBoostCondition(condition)
+            }
         case .setting(let name, let value):
             setting(name, value, in: block)
         case .freeze(let f):
@@ -60,7 +68,8 @@ extension ExperimentChecker {
         case "predict", "target":
             if !allowed.contains(name.name) { return notAllowed(name.name, in: block, at: name.range) }
             guard votesHaveLabels(value) else { return }
-            _ = phaseExpressions.require(value, dimension: .none, what: "'\(name.name)'")
+            let checked = phaseExpressions.require(value, dimension: .none, what: "'\(name.name)'")
+            if name.name == "predict" && !checked.type.isInvalid { checkPrediction(value) }
         case "target_rate":
             if !allowed.contains(name.name) { return notAllowed(name.name, in: block, at: name.range) }
             _ = phaseExpressions.require(value, dimension: .frequency, what: "the target rate")

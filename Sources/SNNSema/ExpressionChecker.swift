@@ -180,7 +180,7 @@ struct ExpressionChecker {
             return TypedValue(.quantity(root), shape: v.shape)
         case .sameDimension, .random:
             return sameDimension(values, function: name, whole: whole)
-        case .spikeCount, .firstSpike, .membrane:
+        case .spikeCount, .membrane:
             return readout(of: values[0], function: function, whole: whole)
         case .argmax, .vote:
             let v = requireQuantity(values[0], role: "the argument of '\(name)'")
@@ -230,8 +230,7 @@ struct ExpressionChecker {
         guard binding.kind == .entity(.population) || binding.kind == .entity(.input) else {
             return notAPopulation(argument, function)
         }
-        let dimension: Dimension = function.rule == .firstSpike ? .time : .none
-        return TypedValue(.quantity(dimension), shape: binding.value.shape.map { [$0.reduce(1, *)] })
+        return TypedValue(.quantity(.none), shape: binding.value.shape.map { [$0.reduce(1, *)] })
     }
 
     private func notAPopulation(_ argument: Expr, _ function: BuiltinFunction) -> TypedValue {

@@ -70,6 +70,7 @@ public enum SemaCode: String, CaseIterable, Sendable {
     case phaseNotAllowed = "E0603"
     case notFreezable = "E0604"
     case freezeOutsidePhase = "E0605"
+    case unsupportedReadout = "E0606"
 
     public var code: DiagnosticCode { DiagnosticCode(rawValue) }
     public var severity: Severity { rawValue.hasPrefix("W") ? .warning : .error }
@@ -136,6 +137,7 @@ public enum SemaCode: String, CaseIterable, Sendable {
         case .phaseNotAllowed: return "a phase statement that does not belong in this block"
         case .notFreezable: return "`freeze` of something that is not a state variable of a population"
         case .freezeOutsidePhase: return "`freeze` outside the block of a train, an evaluate or an assign labels"
+        case .unsupportedReadout: return "a prediction, reward or boost that reads the network in a form the runtime does not compute"
         }
     }
 }

@@ -111,6 +111,27 @@ extension SemaCode {
                     withAdaptiveLIF("""
                     evaluate on iris { present 50 ms; freeze theta of out; predict = argmax(spike_count(out)) }
                     """))
+        case .unsupportedReadout:
+            return ("A train or evaluate block reads the network's response to a sample in fixed forms: a prediction "
+                + "is `argmax(spike_count(P))` (the neuron with the most spikes), `vote(spike_count(P))` (the class "
+                + "whose labelled neurons respond most) or `argmax(membrane(P))` (gradient-trained readouts); a reward "
+                + "uses the first two, compared with `label` or inside `one_hot(…)`; a boost waits while "
+                + "`spike_count(P) < N`. P is a population: an input's spikes are the sample itself. Write the "
+                + "readout in one of these forms.",
+                    withLIF("""
+                    dataset iris = csv("iris.csv", label = species, normalize = minmax)
+                    input features = poisson(rate = iris.features * 100 Hz)
+                    population out = lif[3]
+                    connect features -> out: all_to_all, weight = uniform(0 mV, 4 mV) on spike { v += w }
+                    evaluate on iris { present 50 ms; predict = spike_count(out) }
+                    """),
+                    withLIF("""
+                    dataset iris = csv("iris.csv", label = species, normalize = minmax)
+                    input features = poisson(rate = iris.features * 100 Hz)
+                    population out = lif[3]
+                    connect features -> out: all_to_all, weight = uniform(0 mV, 4 mV) on spike { v += w }
+                    evaluate on iris { present 50 ms; predict = argmax(spike_count(out)) }
+                    """))
         default:
             return nil
         }

@@ -59,7 +59,7 @@ extension SemaCode {
             return ("A call names a function that does not exist, or calls something that is not a function (a "
                 + "parameter or constant followed by parentheses). The functions are the maths functions (`exp`, "
                 + "`log`, `sqrt`, `abs`, `min`, `max`, `clip`, ...), the random draws `uniform`, `normal` and "
-                + "`lognormal`, and the readouts `spike_count`, `first_spike`, `membrane`, `argmax` and `vote` "
+                + "`lognormal`, and the readouts `spike_count`, `membrane`, `argmax` and `vote` "
                 + "of the experiment, with `one_hot` for rewards.",
                     """
                     neuron lif {
