@@ -36,7 +36,7 @@ func experiment(_ text: String, folder: URL, threads: Int = 1, dataFolder: Strin
         split iris: train 80%, test 20%, shuffle, seed = 7
         input fields = gaussian_fields(iris.features, count = 12, width = 1.5, latest = 20 ms)
         population out = lif(tau_m = 10 ms, v_th = -55 mV)[3]
-        connect fields -> out: all_to_all, weight = uniform(0.4, 0.6), delay = 1 ms on spike { v += w * 4 mV }
+        connect fields -> out: all_to_all, weight = uniform(0.45, 0.55), delay = 1 ms on spike { v += w * 4 mV }
           learn rstdp(a_pre = 0.01, a_post = -0.012, tau_pre = 20 ms, tau_post = 20 ms, tau_e = 25 ms, lr = 2)
 
         """
@@ -47,20 +47,22 @@ func experiment(_ text: String, folder: URL, threads: Int = 1, dataFolder: Strin
         return url
     }
 
+    /// Examples/iris_rstdp.snn at 4x its learning rate for a quarter of its epochs: 86.7% with the default seed,
+    /// 86.7-93.3% with seeds 1-8.
     @Test func irisRSTDPLearnsWellAboveChance() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try experiment(Self.iris + """
             train on iris.train, epochs = 15 {
               present 40 ms, rest 10 ms
-              reward +1 when argmax(spike_count(out)) == label else -1
+              reward (2 * one_hot(label) - 1.5) * one_hot(argmax(spike_count(out)))
             }
             evaluate on iris.test { predict = argmax(spike_count(out)) }
             """, folder: folder)
         #expect(result.failure == nil)
         let evaluation = try #require(result.evaluations.first)
         #expect(evaluation.samples == 30)
-        #expect(evaluation.accuracy >= 0.7, "accuracy \(evaluation.accuracy)")
+        #expect(evaluation.accuracy >= 0.8, "accuracy \(evaluation.accuracy)")
     }
 
     @Test func savedWeightsLoadBackToIdenticalPredictions() throws {
