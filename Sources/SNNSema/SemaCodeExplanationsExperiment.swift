@@ -41,18 +41,10 @@ extension SemaCode {
             return ("`vote(...)` predicts the class whose neurons respond most, which needs each neuron's class "
                 + "label. Labels are given by `assign labels by mean response of POP`, usually after unsupervised "
                 + "training, and a vote before that has nothing to count. Assign labels first.",
-                    withLIF("""
-                    dataset iris = csv("iris.csv", label = species, normalize = minmax)
-                    input features = poisson(rate = iris.features * 100 Hz)
-                    population out = lif[30]
-                    connect features -> out: all_to_all, weight = uniform(0 mV, 4 mV) on spike { v += w }
+                    withIrisLIF(30, """
                     evaluate on iris { present 50 ms; predict = vote(spike_count(out)) }
                     """),
-                    withLIF("""
-                    dataset iris = csv("iris.csv", label = species, normalize = minmax)
-                    input features = poisson(rate = iris.features * 100 Hz)
-                    population out = lif[30]
-                    connect features -> out: all_to_all, weight = uniform(0 mV, 4 mV) on spike { v += w }
+                    withIrisLIF(30, """
                     assign labels by mean response of out
                     evaluate on iris { present 50 ms; predict = vote(spike_count(out)) }
                     """))
@@ -61,21 +53,13 @@ extension SemaCode {
                 + "training, since evaluation does not learn, and readouts such as `spike_count(out)` exist only "
                 + "within a train or evaluate block, while samples are presented. Move it into the right block, or "
                 + "remove it.",
-                    withLIF("""
-                    dataset iris = csv("iris.csv", label = species, normalize = minmax)
-                    input features = poisson(rate = iris.features * 100 Hz)
-                    population out = lif[3]
-                    connect features -> out: all_to_all, weight = uniform(0 mV, 4 mV) on spike { v += w }
+                    withIrisLIF(3, """
                     evaluate on iris {
                       present 50 ms
                       reward 1 when argmax(spike_count(out)) == label else -1
                     }
                     """),
-                    withLIF("""
-                    dataset iris = csv("iris.csv", label = species, normalize = minmax)
-                    input features = poisson(rate = iris.features * 100 Hz)
-                    population out = lif[3]
-                    connect features -> out: all_to_all, weight = uniform(0 mV, 4 mV) on spike { v += w }
+                    withIrisLIF(3, """
                     evaluate on iris {
                       present 50 ms
                       predict = argmax(spike_count(out))
@@ -118,24 +102,27 @@ extension SemaCode {
                 + "uses the first two, compared with `label` or inside `one_hot(…)`; a boost waits while "
                 + "`spike_count(P) < N`. P is a population: an input's spikes are the sample itself. Write the "
                 + "readout in one of these forms.",
-                    withLIF("""
-                    dataset iris = csv("iris.csv", label = species, normalize = minmax)
-                    input features = poisson(rate = iris.features * 100 Hz)
-                    population out = lif[3]
-                    connect features -> out: all_to_all, weight = uniform(0 mV, 4 mV) on spike { v += w }
+                    withIrisLIF(3, """
                     evaluate on iris { present 50 ms; predict = spike_count(out) }
                     """),
-                    withLIF("""
-                    dataset iris = csv("iris.csv", label = species, normalize = minmax)
-                    input features = poisson(rate = iris.features * 100 Hz)
-                    population out = lif[3]
-                    connect features -> out: all_to_all, weight = uniform(0 mV, 4 mV) on spike { v += w }
+                    withIrisLIF(3, """
                     evaluate on iris { present 50 ms; predict = argmax(spike_count(out)) }
                     """))
         default:
             return nil
         }
     }
+}
+
+/// An example network: `outputs` LIF neurons driven by the Iris features as Poisson rates, then `rest`.
+private func withIrisLIF(_ outputs: Int, _ rest: String) -> String {
+    withLIF("""
+    dataset iris = csv("iris.csv", label = species, normalize = minmax)
+    input features = poisson(rate = iris.features * 100 Hz)
+    population out = lif[\(outputs)]
+    connect features -> out: all_to_all, weight = uniform(0 mV, 4 mV) on spike { v += w }
+
+    """ + rest)
 }
 
 /// An example network of a LIF neuron with an adaptive threshold `theta`, 30 of them driven by the Iris features,
