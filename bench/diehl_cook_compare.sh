@@ -27,7 +27,7 @@ trap 'rm -rf "$work"' EXIT
 import re, sys
 samples, seed, source, work = sys.argv[1:]
 text = open(source).read()
-text = text.replace("train on mnist, epochs = 1, dt = 0.5 ms {",
+text = text.replace("train on mnist, epochs = 3, dt = 0.5 ms {",
                     f"train on mnist, epochs = 1, samples = {samples}, dt = 0.5 ms, seed = {seed} {{")
 text = re.sub(r"assign labels by .*\n", "", text)
 text = re.sub(r"evaluate on mnist_test.*?\n}\n", "", text, flags=re.S)

@@ -25,7 +25,7 @@ SNNC_TARGET_CPU=${SNNC_TARGET_CPU:-native} swift build -c release --scratch-path
 bin="$scratch/release/snnc"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-sed -e "s/train on mnist, epochs = 1, dt = 0.5 ms {/train on mnist, epochs = 1, samples = $samples, dt = 0.5 ms {/" \
+sed -e "s/train on mnist, epochs = 3, dt = 0.5 ms {/train on mnist, epochs = 1, samples = $samples, dt = 0.5 ms {/" \
     -e 's/evaluate on mnist_test, dt = 0.5 ms {/evaluate on mnist_test, samples = 100, dt = 0.5 ms {/' \
     Examples/diehl_cook_100.snn > "$work/dc100.snn"
 grep -q "samples = $samples" "$work/dc100.snn" || { echo "Examples/diehl_cook_100.snn changed; update this script"; exit 1; }
