@@ -58,26 +58,14 @@ struct ExperimentCompiler {
             return output.sampleSets.count - 1
         }
         func readout(_ expr: Expr) -> ReadoutPlan? {
-            if case .call(let callee, let arguments) = expr.kind, case .name("argmax") = callee.kind, arguments.count == 1,
-               case .call(let inner, let innerArguments) = arguments[0].value.kind, case .name("membrane") = inner.kind,
-               innerArguments.count == 1, case .name(let population) = innerArguments[0].value.kind,
-               case .population(let p)? = groups[population]?.reference {
-                return .argmaxMembrane(population: p)
-            }
-            guard case .call(let callee, let arguments) = expr.kind, case .name(let function) = callee.kind,
-                  arguments.count == 1, case .call(let inner, let innerArguments) = arguments[0].value.kind,
-                  case .name("spike_count") = inner.kind, innerArguments.count == 1,
-                  case .name(let population) = innerArguments[0].value.kind,
-                  case .population(let p)? = groups[population]?.reference else {
+            guard let form = ReadoutForm(expr), case .population(let p)? = groups[form.population.name]?.reference else {
                 fail("the runtime reads predictions as `argmax(spike_count(P))` or `vote(spike_count(P))`", at: expr.range)
                 return nil
             }
-            switch function {
-            case "argmax": return .argmaxCount(population: p)
-            case "vote": return .vote(population: p)
-            default:
-                fail("the runtime reads predictions as `argmax(spike_count(P))` or `vote(spike_count(P))`", at: expr.range)
-                return nil
+            switch (form.function, form.reads) {
+            case ("argmax", "membrane"): return .argmaxMembrane(population: p)
+            case ("argmax", _): return .argmaxCount(population: p)
+            default: return .vote(population: p)
             }
         }
 
@@ -271,10 +259,8 @@ struct ExperimentCompiler {
     private func boost(_ amount: Expr, _ condition: Expr, values: ValueCompiler,
                        fail: (String, SourceRange, String?) -> Void) -> BoostPlan? {
         guard let hz = try? values.compile(amount).constantValue,
-              case .binary(.less, let count, let limit) = condition.kind,
-              case .call(let callee, let arguments) = count.kind, case .name("spike_count") = callee.kind,
-              arguments.count == 1, case .name(let population) = arguments[0].value.kind,
-              case .population(let p)? = groups[population]?.reference,
+              case .binary(.less, let count, let limit) = condition.kind, let population = ReadoutForm.spikeCount(count),
+              case .population(let p)? = groups[population.name]?.reference,
               let minimum = try? values.compile(limit).constantValue else {
             fail("the runtime boosts input rates `by AMOUNT while spike_count(P) < N`", condition.range, nil)
             return nil
